@@ -1,0 +1,29 @@
+"""Shared fixtures: every test gets its own ATTUNE_HOME so nothing touches real user data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def attune_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("attune-home")
+    monkeypatch.setenv("ATTUNE_HOME", str(home))
+    return home
+
+
+def run_attune(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+               input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a child process, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "voice.cli", *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})},
+        cwd=cwd or REPO, input=input, timeout=300,
+    )

@@ -1,0 +1,1 @@
+"""Subcommands of ``attune``; each module has ``register(subparsers)``."""

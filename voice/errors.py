@@ -1,0 +1,34 @@
+"""The one exception family the CLI turns into a calm one-line message.
+
+Anything a user can cause (a bad file, a missing model, no sound card) raises
+an :class:`AttuneError` with a message that says what is wrong and what to do.
+Anything else is a bug and shows a traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+
+class AttuneError(Exception):
+    """An expected failure, explained in one line for the person at the keyboard."""
+
+    exit_code = 1
+
+
+class SessionNotFound(AttuneError):
+    """No session with that id or path."""
+
+
+class InvalidSession(AttuneError):
+    """A session file failed validation; ``problems`` holds every finding."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+class MissingDependency(AttuneError):
+    """A model, voice, program or library is not installed."""
+
+
+class DeviceError(AttuneError):
+    """An audio device is missing or failed."""

@@ -1,0 +1,57 @@
+"""Settings come from defaults, the config file and the environment, each named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from voice.config import load_settings
+from voice.errors import AttuneError
+
+from .conftest import run_attune
+
+
+def write_config(home: Path, text: str) -> Path:
+    path = home / "config" / "config.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_defaults_have_sources() -> None:
+    settings = load_settings()
+    assert settings["voice"].value == "auto"
+    assert settings["recognizer"].source == "default"
+
+
+def test_file_then_environment(attune_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_config(attune_home, 'voice = "system"\nvolume_db = -3\n')
+    monkeypatch.setenv("ATTUNE_REGION", "UK")
+    settings = load_settings()
+    assert settings["voice"].value == "system" and settings["voice"].source == str(path)
+    assert settings["volume_db"].value == -3.0
+    assert settings["region"].value == "UK" and "ATTUNE_REGION" in settings["region"].source
+
+
+@pytest.mark.parametrize("text, message", [
+    ('voice = "pipr"\n', "'voice' is 'pipr'; choose one of: auto, piper, system"),
+    ('voise = "piper"\n', "unknown setting 'voise'; did you mean 'voice'?"),
+    ("volume_db = 40\n", "'volume_db' must be between -18 and 6"),
+    ("transcripts = 1\n", "'transcripts' should be bool"),
+    ("voice = \n", "config.toml"),
+])
+def test_bad_config_is_one_clear_line(attune_home: Path, text: str, message: str) -> None:
+    write_config(attune_home, text)
+    with pytest.raises(AttuneError) as info:
+        load_settings()
+    assert message in str(info.value)
+    result = run_attune("config")
+    assert result.returncode == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_config_command_shows_sources() -> None:
+    result = run_attune("config")
+    assert result.returncode == 0
+    assert "recognizer" in result.stdout and "(default)" in result.stdout

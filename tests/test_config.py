@@ -55,3 +55,16 @@ def test_config_command_shows_sources() -> None:
     result = run_attune("config")
     assert result.returncode == 0
     assert "recognizer" in result.stdout and "(default)" in result.stdout
+
+
+def test_doctor_names_a_fix_for_every_problem() -> None:
+    import json
+
+    result = run_attune("doctor", "--json")
+    checks = json.loads(result.stdout)
+    names = {c["name"] for c in checks}
+    assert {"audio input", "audio output", "recognizer", "voices", "journal"} <= names
+    for check in checks:
+        assert check["ok"] or check["fix"], check
+    assert result.returncode == (0 if all(c["ok"] for c in checks) else 1)
+    assert "Traceback" not in result.stderr

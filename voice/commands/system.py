@@ -1,4 +1,4 @@
-"""``attune config``: the effective settings and where each came from."""
+"""``attune config`` and ``attune doctor``: settings, and what this machine has."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--path", action="store_true", help="print only the config file's path")
     p.set_defaults(handler=cmd_config)
+    register_doctor(sub)
 
 
 def cmd_config(args: argparse.Namespace) -> int:
@@ -39,3 +40,28 @@ def cmd_config(args: argparse.Namespace) -> int:
     for key, setting in settings.items():
         print(f"{key:<{width}}  {json.dumps(setting.value):<24}  ({setting.source})")
     return 0
+
+
+def register_doctor(sub: Any) -> None:
+    p = sub.add_parser(
+        "doctor", help="check audio devices, recognizer, voices and journal",
+        description="Check what Attune needs on this machine (microphone, speakers, speech "
+                    "recognizer and model, voices, journal, sessions) and say how to fix "
+                    "anything missing. Exit status 1 if something needs fixing.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_doctor)
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from ..doctor import run_checks
+
+    checks = run_checks()
+    if args.json:
+        print(json.dumps([c.to_dict() for c in checks], indent=2))
+    else:
+        for check in checks:
+            mark = "ok " if check.ok else "!! "
+            print(f"{mark} {check.name:<13} {check.found}")
+            if check.fix:
+                print(f"    {'':<13} fix: {check.fix}")
+    return 0 if all(c.ok for c in checks) else 1

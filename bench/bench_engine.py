@@ -1,0 +1,182 @@
+"""Benchmark the session engine: render speed and control latency.
+
+    python bench/bench_engine.py [--voice system|piper] [--json out.json] [--quick]
+
+1. Render speed: every session in the library rendered in virtual time to the
+   null sink, with a cold phrase cache (speech synthesized on the way) and
+   warm (the engine alone). Reported as x real time.
+2. Control latency, virtual time: each control at each kind of step (speech,
+   a breath hold, a pause step, a listen window); latency is from the
+   control's arrival to the first output sample that differs from the same
+   render without it (the audible change).
+3. Control latency, real time: the sound-card path (queue + callback) driven
+   by a software device at the real sample rate; controls are sent from
+   another thread at arbitrary moments; latency is from the sample being
+   heard when the control arrived to the first sample that carries the
+   change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("ATTUNE_HOME", tempfile.mkdtemp(prefix="attune-bench-"))
+
+from voice.clock import RealClock  # noqa: E402
+from voice.controls import CONTROLS, Controls  # noqa: E402
+from voice.engine import Player  # noqa: E402
+from voice.library import load_library  # noqa: E402
+from voice.phrase_cache import PhraseRenderer  # noqa: E402
+from voice.session import Session  # noqa: E402
+from voice.sinks import NullSink, SoftwareStream, SoundDeviceSink  # noqa: E402
+from voice.speech import Speech  # noqa: E402
+from voice.timeline import RATE  # noqa: E402
+from voice.tts import load_tts  # noqa: E402
+
+LATENCY_TARGET_MS = 100.0
+TEST_SESSION: dict[str, Any] = {
+    "id": "bench-controls", "title": "Bench", "category": "breathing", "summary": "Bench.",
+    "minutes": 2, "triggers": ["bench controls"], "background": {"bed": "rain", "volume": 0.3},
+    "steps": [
+        {"chime": "bell"},
+        {"say": "Let your shoulders soften and your breath slow down, gently and easily.",
+         "after": 1},
+        {"pause": 8},
+        {"breathe": {"inhale": 3, "hold": 5, "exhale": 3, "cycles": 2, "guide": 0}},
+        {"ask": "How are you feeling?", "expect": "feeling", "timeout": 12},
+        {"chime": "closing-chime"},
+    ],
+}
+
+
+def render(session: Session, speech: Speech, controls: list[tuple[float, str]] | None = None,
+           keep: bool = False) -> tuple[Player, NullSink]:
+    sink = NullSink(keep=keep)
+    player = Player(session, speech, sink, controls=Controls(controls))
+    player.run()
+    return player, sink
+
+
+def bench_render(engine: str) -> list[dict[str, Any]]:
+    rows = []
+    cache = Path(tempfile.mkdtemp(prefix="attune-bench-phrases-"))
+    speech = Speech(PhraseRenderer(load_tts(engine), cache_dir=cache))
+    for session in load_library().by_category():
+        t0 = time.perf_counter()
+        player, _ = render(session, speech)
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        render(session, speech)
+        warm = time.perf_counter() - t0
+        seconds = player.pos / RATE
+        rows.append({"session": session.id, "audio_s": round(seconds, 1),
+                     "cold_s": round(cold, 3), "warm_s": round(warm, 3),
+                     "x_realtime_cold": round(seconds / cold), "x_realtime_warm":
+                     round(seconds / warm)})
+        print(f"  {session.id:22} {seconds:7.1f} s audio  cold {cold:6.2f} s "
+              f"({seconds / cold:5.0f}x)  warm {warm:5.2f} s ({seconds / warm:5.0f}x)")
+    return rows
+
+
+def bench_virtual_latency(speech: Speech) -> dict[str, list[float]]:
+    session = Session.from_dict(TEST_SESSION)
+    base, base_sink = render(session, speech, keep=True)
+    base_audio = base_sink.audio()
+    played = base.mix.played
+    speech_at = next(p for p in played if p.kind == "speech").start + RATE
+    hold = next(e for e in base.events if e["event"] == "phase" and e["phase"] == "hold")
+    times = {"speech": speech_at / RATE,
+             "pause": next(p for p in played if p.kind == "silence" and p.path == "3").start
+             / RATE + 3, "hold": hold["t"] + 2,
+             "ask": next(p for p in played if p.kind == "listen").start / RATE + 3}
+    out: dict[str, list[float]] = {}
+    for control in CONTROLS:
+        for kind, t in times.items():
+            extra = [(t + 3, "resume")] if control == "pause" else []
+            player, sink = render(session, speech, [(t, control), *extra], keep=True)
+            audio = sink.audio()
+            arrival = player.applied[0]["arrival"]
+            n = min(audio.size, base_audio.size)
+            diff = np.flatnonzero(np.abs(audio[arrival:n] - base_audio[arrival:n]) > 1e-4)
+            if diff.size == 0 and audio.size == base_audio.size:
+                continue  # no audible change (resume with nothing paused)
+            change = arrival + (int(diff[0]) if diff.size else n - arrival)
+            ms = (change - arrival) / RATE * 1000
+            out.setdefault(f"{control}@{kind}", []).append(round(ms, 1))
+    return out
+
+
+def bench_real_latency(speech: Speech, rounds: int) -> list[float]:
+    session = next(s for s in load_library().by_category() if s.id == "calm-sos")
+    sink = SoundDeviceSink(stream_factory=SoftwareStream)
+    controls = Controls()
+    player = Player(session, speech, sink, clock=RealClock(sink), controls=controls, block=551)
+    thread = threading.Thread(target=player.run, daemon=True)
+    thread.start()
+    sent = []
+    rng = np.random.default_rng(7)
+    for i in range(rounds):
+        time.sleep(0.2 + float(rng.uniform(0, 0.3)))
+        sent.append(controls.send("louder" if i % 2 == 0 else "quieter"))
+    time.sleep(0.2)
+    controls.send("stop")
+    thread.join(10)
+    applied = [a for a in player.applied if a["control"] in ("louder", "quieter")]
+    return [round((a["applied"] - c.arrival) / RATE * 1000, 1) for a, c in zip(applied, sent,
+                                                                               strict=True)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--voice", default="system", choices=("system", "piper"))
+    parser.add_argument("--json", type=Path, help="write the numbers here")
+    parser.add_argument("--quick", action="store_true", help="skip the whole-library render")
+    args = parser.parse_args()
+    report: dict[str, Any] = {"voice": args.voice}
+    if not args.quick:
+        print(f"render speed, whole library ({args.voice} voice), virtual time, null sink:")
+        rows = bench_render(args.voice)
+        total = sum(r["audio_s"] for r in rows)
+        cold = sum(r["cold_s"] for r in rows)
+        warm = sum(r["warm_s"] for r in rows)
+        print(f"  {'all':22} {total:7.1f} s audio  cold {cold:6.2f} s ({total / cold:5.0f}x)"
+              f"  warm {warm:5.2f} s ({total / warm:5.0f}x)")
+        report["render"] = {"sessions": rows, "audio_s": total, "x_realtime_cold":
+                            round(total / cold), "x_realtime_warm": round(total / warm)}
+    speech = Speech(PhraseRenderer(load_tts(args.voice)))
+    print("\ncontrol latency, virtual time (arrival -> first changed output sample), ms:")
+    virtual = bench_virtual_latency(speech)
+    for key, values in sorted(virtual.items()):
+        print(f"  {key:22} {values[0]:6.1f}")
+    immediate = [v[0] for k, v in virtual.items() if k.split("@")[0] in
+                 ("pause", "stop", "louder", "quieter")]
+    print(f"  pause/stop/louder/quieter: max {max(immediate):.1f} ms "
+          f"(target {LATENCY_TARGET_MS:.0f} ms)")
+    print("\ncontrol latency, real time (software sound card, 25 ms blocks), ms:")
+    real = bench_real_latency(speech, rounds=20)
+    print(f"  n={len(real)}  median {statistics.median(real):.1f}  max {max(real):.1f}")
+    report["latency_virtual_ms"] = virtual
+    report["latency_real_ms"] = {"values": real, "median": statistics.median(real),
+                                 "max": max(real)}
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1) + "\n")
+    ok = max(immediate) <= LATENCY_TARGET_MS and max(real) <= LATENCY_TARGET_MS
+    print("\n" + ("ok: every control lands within one block" if ok else "SLOW"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

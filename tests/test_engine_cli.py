@@ -1,0 +1,88 @@
+"""``attune run`` and ``attune render`` as a person (or a script) uses them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import wave
+from pathlib import Path
+
+import pytest
+
+from voice.timeline import RATE
+
+from .conftest import run_attune
+from .enginekit import cues, run
+
+
+def test_run_virtual_with_controls_answers_and_events(tmp_path: Path) -> None:
+    out, ev = tmp_path / "run.wav", tmp_path / "events.jsonl"
+    proc = run_attune("run", "daily-check-in", "--speaker-file", str(out), "--clock", "virtual",
+                      "--voice", "system", "--answers", "anxious,6", "--events", str(ev),
+                      "--controls", "20:pause,25:resume,200:louder,210:time_left")
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in ev.read_text().splitlines()]
+    kinds = [e["event"] for e in lines]
+    assert kinds[0] == "started" and kinds[-1] == "finished"
+    assert lines[0]["session"] == lines[-1]["session"] == "daily-check-in"
+    for name in ("step", "paused", "resumed", "answer", "volume"):
+        assert name in kinds
+    assert all(isinstance(e["t"], float | int) for e in lines)
+    assert [e["t"] for e in lines] == sorted(e["t"] for e in lines)
+    answers = [e for e in lines if e["event"] == "answer"]
+    assert (answers[0]["value"], answers[0]["branch"]) == ("anxious", "other")
+    assert answers[1]["value"] == "6" and answers[1]["branch"] == "4-6"
+    # Not a terminal: plain lines, one per step or control.
+    assert "paused" in proc.stdout and "step 6: What are you feeling" in proc.stdout
+    with wave.open(str(out)) as w:
+        assert w.getnframes() == round(lines[-1]["t"] * RATE) or \
+            abs(w.getnframes() / RATE - lines[-1]["t"]) < 0.001
+
+
+def test_events_name_phases_and_pace(tmp_path: Path) -> None:
+    ev = tmp_path / "e.jsonl"
+    proc = run_attune("run", "calm-sos", "--speaker-file", str(tmp_path / "x.wav"),
+                      "--clock", "virtual", "--voice", "system", "--events", str(ev),
+                      "--controls", "25:faster,40:stop")
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in ev.read_text().splitlines()]
+    phases = {e["phase"] for e in lines if e["event"] == "phase"}
+    assert phases == {"inhale", "exhale"}
+    (pace,) = [e for e in lines if e["event"] == "pace"]
+    assert pace["seconds_per_cycle"] == pytest.approx(10 / 1.2, abs=0.001)
+    assert [e["event"] for e in lines[-2:]] == ["stopped", "finished"]
+    assert lines[-2]["session"] == "calm-sos" and lines[-1]["completed"] is False
+
+
+def test_run_without_a_sound_card_says_what_to_do() -> None:
+    proc = run_attune("run", "calm-sos", "--voice", "system")
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == ("attune: no audio output device found; plug in speakers or "
+                                   "headphones, or use --speaker-file out.wav")
+    proc = run_attune("run", "calm-sos", "--clock", "virtual")
+    assert proc.returncode == 1 and "--speaker-file" in proc.stderr
+    proc = run_attune("render", "calm-sos", "-o", "x.wav", "--controls", "5:paws")
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "did you mean" in proc.stderr
+    proc = run_attune("render", "calm-sos", "-o", "x.aiff")
+    assert proc.returncode == 1 and ".mp3" in proc.stderr
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg")
+def test_render_mp3(tmp_path: Path) -> None:
+    out = tmp_path / "calm.mp3"
+    proc = run_attune("render", "calm-sos", "-o", str(out), "--voice", "system")
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 10_000 and out.read_bytes()[:3] in (b"ID3", b"\xff\xfb")
+
+
+def test_piper_voice_is_deterministic_and_keeps_the_rhythm() -> None:
+    pytest.importorskip("piper")
+    first = run("calm-sos", engine="piper")
+    second = run("calm-sos", engine="piper")
+    assert (first[2] == second[2]).all() and first[1].end == second[1].end
+    starts = [c.start for c in cues(first[1], "inhale")]
+    assert len(starts) >= 3 and {b - a for a, b in itertools.pairwise(starts)} == \
+        {10 * RATE}
+    guide = [p for p in first[1].played if p.kind == "speech" and p.text == "breathe in"]
+    assert guide and all(p.end - p.start < 4 * RATE for p in guide)

@@ -1,0 +1,169 @@
+"""``attune run`` and ``attune render``: play a session, or render it to a file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import AttuneError
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("session", metavar="ID|PATH", help="a session id (see 'attune list') or file")
+    p.add_argument("--minutes", type=float, metavar="N",
+                   help="session length in minutes (stretches or shrinks the filling step)")
+    p.add_argument("--answers", metavar="A,B,...",
+                   help="answers to the session's questions, in order ('-' for none; "
+                        "'--answers -' alone: type them on standard input)")
+    p.add_argument("--controls", metavar="T:CMD,...",
+                   help='controls at run times in seconds, e.g. "12.5:pause,20:resume,30:slower"')
+    p.add_argument("--voice", choices=("auto", "piper", "system"), default=None,
+                   help="which voice speaks (default: your config, else auto)")
+    p.add_argument("--events", metavar="FILE.jsonl", type=Path,
+                   help="write what happens as JSON lines")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("run", help="play a guided session",
+                       description="Play a session on the speakers (or into a WAV file). "
+                                   "Type pause, resume, slower, stop... while it plays.")
+    _common(p)
+    p.add_argument("--speaker-file", metavar="OUT.wav", type=Path,
+                   help="write what would be heard to a WAV file instead of the speakers")
+    p.add_argument("--clock", choices=("real", "virtual"), default="real",
+                   help="virtual: run as fast as possible (with --speaker-file)")
+    p.add_argument("--volume", type=float, metavar="DB", help="master volume in dB (-18 to 6)")
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("render", help="render a session to an audio file",
+                       description="Render a whole session exactly as it would play, to a "
+                                   "WAV (or MP3/OGG/FLAC, with ffmpeg) file.")
+    _common(p)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.wav",
+                   help="the audio file to write (.wav, or .mp3/.ogg/.flac with ffmpeg)")
+    p.add_argument("--timeline", type=Path, metavar="FILE.json",
+                   help="also write every event (speech, cue, silence, listen, bed) as JSON")
+    p.set_defaults(handler=cmd_render)
+
+
+def _speech(voice: str | None) -> Any:
+    from .. import config
+    from ..phrase_cache import PhraseRenderer
+    from ..speech import Speech
+    from ..tts import load_tts
+
+    settings = config.load_settings({"voice": voice})
+    tts = load_tts(settings["voice"].value, rate=float(settings["speaking_rate"].value))
+    return Speech(PhraseRenderer(tts))
+
+
+def _answers(text: str | None, blocking: bool) -> Any:
+    from ..answers import NoAnswers, ScriptedAnswers, StdinAnswers
+
+    if text == "-":
+        return StdinAnswers(blocking=blocking)
+    if text:
+        return ScriptedAnswers.parse(text)
+    return NoAnswers()
+
+
+def _controls(text: str | None) -> Any:
+    from ..controls import Controls, parse_controls
+
+    return Controls(parse_controls(text) if text else None)
+
+
+def _check_minutes(minutes: float | None) -> None:
+    if minutes is not None and not 0.5 <= minutes <= 120:
+        raise AttuneError(f"--minutes must be between 0.5 and 120 (got {minutes:g})")
+
+
+def _keyboard(player: Any) -> None:
+    """Typed lines while playing: a control word, or else an answer."""
+    from ..controls import control_name
+
+    for line in sys.stdin:
+        word = line.strip()
+        if not word:
+            continue
+        try:
+            player.controls.send(control_name(word))
+        except AttuneError:
+            if hasattr(player.answers, "put"):
+                player.answers.put(word)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from ..answers import QueueAnswers
+    from ..clock import RealClock, VirtualClock
+    from ..display import make_display
+    from ..engine import Player
+    from ..library import find_session
+    from ..sinks import SoundDeviceSink, WavSink, check_device
+
+    _check_minutes(args.minutes)
+    session = find_session(args.session)
+    controls = _controls(args.controls)
+    if args.speaker_file is None:
+        if args.clock == "virtual":
+            raise AttuneError("--clock virtual needs --speaker-file OUT.wav (the speakers "
+                              "only play in real time)")
+        check_device()
+    sink: Any = WavSink(args.speaker_file) if args.speaker_file else SoundDeviceSink()
+    virtual = args.clock == "virtual"
+    clock: Any = VirtualClock() if virtual else RealClock(sink)
+    interactive = not virtual and sys.stdin.isatty() and args.answers is None
+    answers = QueueAnswers() if interactive else _answers(args.answers, blocking=virtual)
+    volume = args.volume if args.volume is not None else _config_volume()
+    player = Player(session, _speech(args.voice), sink, clock=clock, minutes=args.minutes,
+                    answers=answers, controls=controls, events_path=args.events,
+                    volume_db=volume, display=make_display(session.title),
+                    block=1102 if args.speaker_file else 551)  # 25 ms blocks on a device
+    if interactive:
+        threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
+    player.run()
+    return 0
+
+
+def _config_volume() -> float:
+    from .. import config
+
+    return float(config.get("volume_db"))
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from ..engine import Player
+    from ..library import find_session
+    from ..sinks import WavSink, convert_wav
+    from ..timeline import RATE
+
+    _check_minutes(args.minutes)
+    session = find_session(args.session)
+    out: Path = args.output
+    suffix = out.suffix.lower()
+    if suffix not in (".wav", ".mp3", ".ogg", ".flac"):
+        raise AttuneError(f"cannot write '{out.suffix or out.name}' files; use .wav, .mp3, "
+                          ".ogg or .flac")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = out if suffix == ".wav" else Path(tmp) / "render.wav"
+        player = Player(session, _speech(args.voice), WavSink(wav), minutes=args.minutes,
+                        answers=_answers(args.answers, blocking=True),
+                        controls=_controls(args.controls), events_path=args.events)
+        result = player.run()
+        if suffix != ".wav":
+            convert_wav(wav, out)
+    elapsed = time.perf_counter() - started
+    if args.timeline:
+        args.timeline.parent.mkdir(parents=True, exist_ok=True)
+        args.timeline.write_text(json.dumps(result.timeline(session.id), indent=1) + "\n")
+    length = result.end / RATE
+    print(f"wrote {out} ({int(length // 60)}:{int(length % 60):02d}, "
+          f"{length / max(elapsed, 1e-9):.0f}x real time)", file=sys.stderr)
+    return 0

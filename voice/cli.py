@@ -16,7 +16,7 @@ from . import __version__
 from .errors import AttuneError
 
 # Modules under voice/commands/ that add subcommands, in help order.
-COMMAND_MODULES = ("library", "engine", "voice_out", "ears", "journal", "system")
+COMMAND_MODULES = ("listen", "library", "engine", "voice_out", "ears", "journal", "system")
 
 
 def build_parser() -> argparse.ArgumentParser:

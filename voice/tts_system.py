@@ -164,13 +164,39 @@ class SystemTTS:
         with _lock, _quiet_saved_notice():
             if self._driver != "espeak":
                 self._engine.setProperty("rate", self.wpm)
-            self._engine.save_to_file(sentence, str(path))
-            self._engine.runAndWait()
+            # pyttsx3's espeak loop can wait forever for a callback that never
+            # comes (seen under heavy load): end the loop after a while and let
+            # the espeak-ng command line take over for the rest of the process.
+            fired = threading.Event()
+            driver = getattr(getattr(self._engine, "proxy", None), "_driver", None)
+
+            def give_up() -> None:
+                fired.set()
+                if driver is not None and hasattr(driver, "endLoop"):
+                    driver.endLoop()
+
+            watchdog = threading.Timer(PYTTSX3_TIMEOUT_S, give_up)
+            watchdog.daemon = True
+            watchdog.start()
+            try:
+                self._engine.save_to_file(sentence, str(path))
+                self._engine.runAndWait()
+            except RuntimeError:
+                fired.set()  # "run loop already started": the engine is wedged
+            finally:
+                watchdog.cancel()
+            if fired.is_set():
+                path.unlink(missing_ok=True)  # possibly half written
+                if self._espeak_cli:
+                    self._engine = None
 
     def _render_cli(self, sentence: str, path: Path) -> None:
         cmd = [str(self._espeak_cli), "-v", ESPEAK_VOICE, "-s", str(self.wpm), "-w", str(path)]
         # Text goes through stdin so a leading "-" is never taken for an option.
         subprocess.run(cmd, input=sentence.encode(), capture_output=True, timeout=30, check=False)
+
+
+PYTTSX3_TIMEOUT_S = 10.0
 
 
 def _has_audio(path: Path) -> bool:

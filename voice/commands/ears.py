@@ -1,9 +1,126 @@
-"""Subcommands for the ears (being built)."""
+"""``attune parse``, ``attune hear`` and ``attune models``: the ears from the command line."""
 
 from __future__ import annotations
 
+import argparse
+import json
 from typing import Any
+
+from ..errors import AttuneError
 
 
 def register(sub: Any) -> None:
-    """Adds no commands yet."""
+    p = sub.add_parser(
+        "parse", help="what Attune understands from typed words",
+        description="Match text against Attune's intents, exactly as spoken words are "
+                    "matched once recognized. Prints the intent and its slots.")
+    p.add_argument("text", nargs="+", help="the words, e.g. \"start a body scan\"")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--mode", default="idle", help="intent set: idle, session or answer")
+    p.set_defaults(handler=cmd_parse)
+
+    p = sub.add_parser(
+        "hear", help="run the ears on recorded WAV files",
+        description="Feed WAV files (any rate) through the live listening pipeline in "
+                    "30 ms blocks: endpointer, recognizer, intent matcher. One line per "
+                    "utterance; decided_at_s is the position in the audio when the intent "
+                    "was decided.")
+    p.add_argument("files", nargs="+", metavar="FILE.wav")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.add_argument("--recognizer", choices=("auto", "pocketsphinx", "vosk"), default=None,
+                   help="which recognizer (default: the 'recognizer' setting)")
+    p.add_argument("--mode", default="idle", help="intent set: idle, session or answer")
+    p.add_argument("--features", action="store_true", help="include the rejection features")
+    p.set_defaults(handler=cmd_hear)
+
+    p = sub.add_parser(
+        "models", help="list or download speech models",
+        description="Speech models for the Vosk recognizer. PocketSphinx needs none. "
+                    "'download' is the only command in Attune that uses the network.")
+    msub = p.add_subparsers(dest="models_command", metavar="ACTION")
+    lp = msub.add_parser("list", help="registered models and what is installed")
+    lp.add_argument("--json", action="store_true", help="print JSON")
+    lp.set_defaults(handler=cmd_models_list)
+    dp = msub.add_parser("download", help="download, verify and unpack a model")
+    dp.add_argument("name", help="e.g. vosk-small-en-us")
+    dp.add_argument("--force", action="store_true", help="replace an installed copy")
+    dp.set_defaults(handler=cmd_models_download)
+    p.set_defaults(handler=cmd_models_list, json=False)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from ..intents import default_matcher
+
+    text = " ".join(args.text)
+    try:
+        matcher = default_matcher(args.mode)
+    except KeyError as err:
+        raise AttuneError(str(err.args[0])) from None
+    found = matcher.match(text)
+    if args.json:
+        print(json.dumps({"text": text, "intent": found.name if found else None,
+                          "slots": found.slots if found else {}}))
+    elif found is None:
+        print("(not understood)")
+    else:
+        slots = " ".join(f"{k}={v}" for k, v in found.slots.items())
+        print(f"{found.name}{' ' + slots if slots else ''}")
+    return 0
+
+
+def cmd_hear(args: argparse.Namespace) -> int:
+    from ..asr import Listener, load_recognizer
+    from ..mic import FileMic
+
+    mics = [FileMic(path) for path in args.files]  # read every file before loading models
+    try:
+        recognizer = load_recognizer(args.recognizer, mode=args.mode)
+    except KeyError as err:
+        raise AttuneError(str(err.args[0])) from None
+    for path, mic in zip(args.files, mics, strict=True):
+        listener = Listener(mic, recognizer)
+        count = 0
+        for heard in listener:
+            count += 1
+            _print_heard(path, heard.to_dict(features=args.features), args.json)
+        if count == 0:
+            _print_heard(path, {"text": "", "intent": None, "slots": {}, "confidence": 0.0,
+                                "decided_at_s": round(mic.duration_s, 3),
+                                "reason": "no-speech"}, args.json)
+    return 0
+
+
+def _print_heard(path: str, data: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"file": path, **data}, ensure_ascii=False))
+        return
+    what = data["intent"] or f"(rejected: {data.get('reason') or 'no-match'})"
+    slots = " ".join(f"{k}={v}" for k, v in data["slots"].items())
+    print(f"{path}: {data['decided_at_s']:7.2f}s  {what}{' ' + slots if slots else ''}"
+          f"  \"{data['text']}\" ({data['confidence']:.2f})")
+
+
+def cmd_models_list(args: argparse.Namespace) -> int:
+    from .. import models, paths
+    from ..asr import recognizer_status
+
+    entries = models.status()
+    rec = recognizer_status()
+    if getattr(args, "json", False):
+        print(json.dumps({"models_dir": str(paths.models_dir()), "models": entries,
+                          "recognizer": rec}, indent=2))
+        return 0
+    print(f"models folder: {paths.models_dir()}")
+    for e in entries:
+        state = f"installed ({e['installed']})" if e["installed"] else "not installed"
+        print(f"  {e['name']:20} {e['size'] / 1e6:5.0f} MB  {state}\n      {e['about']}")
+    print(f"recognizer in use: {rec['recognizer']} ({rec['why']})")
+    return 0
+
+
+def cmd_models_download(args: argparse.Namespace) -> int:
+    from .. import models
+
+    folder = models.download(args.name, force=args.force)
+    print(f"{args.name} is installed in {folder}")
+    return 0

@@ -8,6 +8,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,31 @@ def cmd_run(args: argparse.Namespace) -> int:
                     block=1102 if args.speaker_file else 551)  # 25 ms blocks on a device
     if interactive:
         threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
-    player.run()
+    started_at = datetime.now(UTC)
+    try:
+        result = player.run()
+    finally:
+        _record(player, started_at)
+    del result
     return 0
+
+
+def _record(player: Any, started_at: datetime) -> None:
+    """Every finished or stopped session goes into the private journal."""
+    from ..journal import Journal
+    from ..timeline import RATE
+
+    result = player.close()
+    variables = player.state.variables
+
+    def rating(name: str) -> int | None:
+        value = variables.get(name)
+        return int(value) if value is not None and str(value).isdigit() else None
+
+    with Journal.open() as journal:
+        journal.add_session(player.session.id, started_at, result.end / RATE / 60.0,
+                            bool(result.completed), rating("rating_before"),
+                            rating("rating_after"))
 
 
 def _config_volume() -> float:

@@ -1,0 +1,85 @@
+"""``attune hear``, ``attune parse`` and ``attune models list`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.conftest import run_attune
+from tests.test_asr_audio import clip
+from voice.audio import resample, write_wav
+from voice.cli import main
+
+pytest.importorskip("pocketsphinx")
+
+
+@pytest.fixture(scope="module")
+def wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("hear")
+    out = {}
+    x, _ = clip("start a body scan")
+    out["start"] = folder / "start.wav"
+    write_wav(out["start"], resample(x, 16000, 22050), 22050)  # any rate is fine
+    y, _ = clip("the weather will be sunny tomorrow afternoon")
+    out["ood"] = folder / "ood.wav"
+    write_wav(out["ood"], y, 16000)
+    out["silence"] = folder / "silence.wav"
+    write_wav(out["silence"], np.zeros(16000, np.float32), 16000)
+    return out
+
+
+def test_hear_json_lines(wavs: dict[str, Path]) -> None:
+    result = run_attune("hear", "--json", "--recognizer", "pocketsphinx", str(wavs["start"]),
+                        str(wavs["ood"]), str(wavs["silence"]))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for line in lines:
+        assert {"file", "text", "intent", "slots", "confidence", "decided_at_s"} <= set(line)
+        by_file.setdefault(Path(str(line["file"])).stem, []).append(line)
+    start = [h for h in by_file["start"] if h["intent"]]
+    assert start and start[0]["intent"] == "start_session"
+    assert start[0]["slots"] == {"session": "body-scan"}
+    assert 1.0 < float(start[0]["decided_at_s"]) < 3.0  # type: ignore[arg-type]
+    assert all(h["intent"] is None for h in by_file["ood"])
+    assert by_file["silence"] == [{"file": str(wavs["silence"]), "text": "", "intent": None,
+                                   "slots": {}, "confidence": 0.0, "decided_at_s": 1.0,
+                                   "reason": "no-speech"}]
+
+
+def test_hear_in_process_matches_and_reports_plainly(
+        wavs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["hear", str(wavs["start"])]) == 0
+    out = capsys.readouterr().out
+    assert "start_session session=body-scan" in out
+
+
+def test_hear_missing_file_is_one_line() -> None:
+    result = run_attune("hear", "no-such.wav")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "attune: no-such.wav: no such file"
+
+
+def test_parse_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--json", "let's", "do", "box", "breathing", "for", "5",
+                 "minutes"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["intent"] == "start_session"
+    assert data["slots"] == {"session": "box-breathing", "minutes": 5}
+    assert main(["parse", "the TV said breathe"]) == 0
+    assert capsys.readouterr().out.strip() == "(not understood)"
+    assert main(["parse", "--mode", "answer", "anxious"]) == 0
+    assert capsys.readouterr().out.strip() == "check_in feeling=anxious"
+
+
+def test_models_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "list", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["models"][0]["name"] == "vosk-small-en-us"
+    assert data["models"][0]["installed"] is None
+    assert data["recognizer"]["recognizer"] == "pocketsphinx"
+    assert main(["models"]) == 0
+    assert "recognizer in use: pocketsphinx" in capsys.readouterr().out

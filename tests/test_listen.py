@@ -1,0 +1,117 @@
+"""The hands-free loop end to end, in virtual time, on spoken audio.
+
+Every test speaks to Attune with a real voice (Piper), runs the real
+recognizer, engine, voice and mixer, and reads the events log.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voice.cli import main
+
+from .speechkit import script_wav
+
+ECHO = [0.0, 0.3]
+
+
+# People wait for the greeting (about six seconds) to end before they speak.
+
+
+def listen(tmp_path: Path, lines: list[tuple[float, str]], *extra: str,
+           echo: float = 0.0) -> list[dict[str, Any]]:
+    mic = script_wav(tmp_path / "mic.wav", lines)
+    events = tmp_path / "events.jsonl"
+    argv = ["listen", "--mic-file", str(mic), "--speaker-file", str(tmp_path / "out.wav"),
+            "--clock", "virtual", "--events", str(events), *extra]
+    if echo:
+        argv += ["--echo", str(echo)]
+    assert main(argv) == 0
+    return [json.loads(line) for line in events.read_text().splitlines()]
+
+
+def named(events: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [e for e in events if e["event"] == name]
+
+
+@pytest.mark.parametrize("echo", [0.0, pytest.param(0.3, marks=pytest.mark.xfail(
+    reason="issue 6: with echo 0.3 the canceller leaves enough of Attune's voice that a "
+           "barged-in 'pause' scores under the rejection threshold", strict=False))])
+def test_session_by_voice_with_controls(tmp_path: Path, echo: float) -> None:
+    events = listen(tmp_path, [(8.0, "start one minute calm"), (12.0, "pause"),
+                               (6.0, "resume"), (6.0, "slower")], echo=echo)
+    started = named(events, "started")
+    assert started and started[0]["session"] == "calm-sos"
+    assert named(events, "paused") and named(events, "resumed")
+    assert named(events, "pace")
+    heard = [e["intent"] for e in named(events, "heard") if e["intent"]]
+    assert heard[:4] == ["start_session", "pause", "resume", "slower"]
+    finished = named(events, "finished")
+    assert finished and finished[-1]["completed"] is True
+    assert named(events, "finished")[-1]["t"] > named(events, "resumed")[0]["t"]
+
+
+@pytest.mark.xfail(reason="issue 5: the PocketSphinx rejection model still scores a clean "
+                          "'stop' at 0.35-0.55, under its threshold; see the issue note",
+                   strict=False)
+@pytest.mark.parametrize("echo", ECHO)
+def test_stop_by_voice(tmp_path: Path, echo: float) -> None:
+    events = listen(tmp_path, [(8.0, "start box breathing"), (20.0, "stop")], echo=echo)
+    assert named(events, "stopped")
+    finished = named(events, "finished")
+    assert finished and finished[-1]["completed"] is False
+
+
+@pytest.mark.parametrize("echo", ECHO)
+def test_check_in_by_voice_lands_in_the_journal(tmp_path: Path, attune_home: Path,
+                                                echo: float) -> None:
+    events = listen(tmp_path, [(8.0, "I feel anxious, maybe a six"), (12.0, "no")], echo=echo)
+    checks = named(events, "check_in")
+    assert checks and checks[0]["feeling"] == "anxious" and checks[0]["intensity"] == 6
+    db = sqlite3.connect(attune_home / "data" / "journal.sqlite3")
+    rows = db.execute("select feeling, intensity from check_ins").fetchall()
+    assert rows == [("anxious", 6)]
+
+
+@pytest.mark.parametrize("echo", ECHO)
+def test_crisis_mid_session(tmp_path: Path, echo: float) -> None:
+    events = listen(tmp_path, [(8.0, "start box breathing"), (20.0, "I want to die")],
+                    echo=echo)
+    assert named(events, "started")
+    crisis = named(events, "crisis")
+    assert crisis
+    finished = named(events, "finished")
+    assert finished and finished[0]["completed"] is False
+    assert finished[0]["t"] <= crisis[0]["t"] + 1.0
+    said = " ".join(e["text"] for e in named(events, "said"))
+    assert "matter" in said
+
+
+@pytest.mark.parametrize("echo", ECHO)
+def test_chatter_causes_nothing(tmp_path: Path, echo: float) -> None:
+    events = listen(tmp_path, [
+        (8.0, "The weather tomorrow looks mild with some rain in the afternoon."),
+        (2.0, "Did you remember to buy milk on the way home?"),
+        (2.0, "The meeting was moved to Thursday at three."),
+    ], echo=echo)
+    assert not named(events, "started")
+    assert not named(events, "check_in") and not named(events, "crisis")
+    assert [e["text"] for e in named(events, "said")][1:] in ([], ["I didn't catch that. "
+                                                                   "You can say help."])
+
+
+def test_microphone_stall_pauses_announces_and_resumes(tmp_path: Path) -> None:
+    events = listen(tmp_path, [(8.0, "start box breathing"), (40.0, "")],
+                    "--mic-stall", "20:6")
+    kinds = [e["event"] for e in events]
+    assert "mic_lost" in kinds and "mic_back" in kinds
+    lost, back = kinds.index("mic_lost"), kinds.index("mic_back")
+    assert "paused" in kinds[lost:back + 1] or "paused" in kinds[lost:]
+    assert "resumed" in kinds[back:]
+    said = [e["text"] for e in named(events, "said")]
+    assert any("can't hear the microphone" in s for s in said)

@@ -1,0 +1,335 @@
+"""Speech to intent, streaming: one interface, one module per recognizer.
+
+A :class:`Recognizer` takes raw 16 kHz int16 PCM in any block size
+(:meth:`~Recognizer.accept`) and returns :class:`Heard` events as soon as each
+is decided. Inside, :class:`StreamingRecognizer` runs the same pipeline for
+every backend: the endpointer (:mod:`voice.endpoint`) finds each utterance in
+30 ms frames, the backend decodes it while it is spoken, and the text matcher
+(:mod:`voice.intents`) turns the words into an intent, which the backend's
+confidence model accepts or rejects. Time is the stream position in samples,
+never the wall clock, so a file and the microphone give the same answers.
+
+:class:`Listener` pulls blocks from a :class:`~voice.mic.Mic` and yields the
+events; it can switch grammar between utterances ("idle", "session",
+"answer", or "free" for open answers) and is told what Attune is saying, to ignore hearing itself.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from . import endpoint
+from .errors import AttuneError, MissingDependency
+from .grammar import Grammar
+from .intents import Matcher, load_grammar, normalize
+
+log = logging.getLogger("voice.ears")
+
+RECOGNIZERS = ("pocketsphinx", "vosk")
+FREE = "free"  # the mode for open answers: no grammar, the words as said
+# Commands that nothing can follow: decide on these after a short silence.
+EARLY_INTENTS = frozenset({"pause", "stop", "resume", "repeat", "skip", "slower", "faster",
+                           "louder", "quieter", "help"})
+
+
+@dataclass
+class Heard:
+    """One utterance, decided. ``intent`` is None when it was rejected (see ``reason``)."""
+
+    text: str
+    intent: str | None
+    slots: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 0.0
+    decided_at_s: float = 0.0  # stream position when the decision was made
+    start_s: float = 0.0  # where the utterance began (with pre-roll)
+    end_s: float = 0.0  # end of the last speech frame the endpointer saw
+    reason: str = ""  # "" (accepted), "no-match", "low-confidence", "no-speech", "self"
+    recognizer: str = ""
+    features: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self, features: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text, "intent": self.intent, "slots": dict(self.slots),
+            "confidence": round(self.confidence, 3), "decided_at_s": round(self.decided_at_s, 3),
+            "start_s": round(self.start_s, 3), "end_s": round(self.end_s, 3),
+            "reason": self.reason, "recognizer": self.recognizer}
+        if features:
+            out["features"] = {k: round(v, 4) for k, v in self.features.items()}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Heard:
+        return cls(str(data.get("text", "")), data.get("intent"), dict(data.get("slots") or {}),
+                   float(data.get("confidence", 0.0)), float(data.get("decided_at_s", 0.0)),
+                   float(data.get("start_s", 0.0)), float(data.get("end_s", 0.0)),
+                   str(data.get("reason", "")), str(data.get("recognizer", "")),
+                   {k: float(v) for k, v in (data.get("features") or {}).items()})
+
+
+class Recognizer(Protocol):
+    name: str
+    mode: str
+
+    def start(self) -> None:
+        """Begin a new stream: position 0, no utterance in progress."""
+
+    def accept(self, pcm: bytes) -> list[Heard]:
+        """Feed 16 kHz mono int16 PCM (any length); return what was decided."""
+        ...
+
+    def finish(self) -> list[Heard]:
+        """End of stream: decide any utterance still open."""
+        ...
+
+    def set_mode(self, mode: str) -> None:
+        """Listen with another intent set from the next utterance on."""
+
+
+@dataclass
+class Hypothesis:
+    """A backend's reading of one utterance."""
+
+    text: str
+    features: dict[str, float] = field(default_factory=dict)
+
+
+class Backend(Protocol):
+    """What a recognizer module provides: decoding of one utterance at a time."""
+
+    name: str
+
+    def begin(self, mode: str) -> None: ...
+
+    def feed(self, pcm: bytes) -> None: ...
+
+    def background(self, pcm: bytes) -> None:
+        """Every block of the stream, speech or not (to track the room: levels, noise)."""
+
+    def partial(self) -> str: ...
+
+    def end(self) -> Hypothesis: ...
+
+    def confidence(self, hyp: Hypothesis, intent: str) -> tuple[float, float]:
+        """(confidence 0..1, the threshold it must reach for ``intent``)."""
+        ...
+
+
+class StreamingRecognizer:
+    """Endpointer -> backend -> text matcher -> confidence: the one pipeline."""
+
+    def __init__(self, backend: Backend, grammar: Grammar, mode: str = "idle",
+                 endpoint_config: endpoint.EndpointConfig | None = None,
+                 early_silence_s: float = 0.15, stable_s: float = 0.6) -> None:
+        self.backend = backend
+        self.name = backend.name
+        self.grammar = grammar
+        self._matchers: dict[str, Matcher] = {}
+        self.mode = mode
+        self._next_mode = mode
+        self._matcher(mode)
+        self._endpoint_config = endpoint_config or endpoint.EndpointConfig()
+        self.early_silence_s = early_silence_s
+        self.stable_s = stable_s
+        self.speaking_words: tuple[str, ...] = ()
+        self.start()
+
+    def _matcher(self, mode: str) -> Matcher:
+        mode = "answer" if mode == FREE else mode  # open answers still hear "stop"
+        if mode not in self._matchers:
+            self._matchers[mode] = Matcher(self.grammar, mode)
+        return self._matchers[mode]
+
+    def start(self) -> None:
+        self._ep = endpoint.Endpointer(self._endpoint_config)
+        self._utt_start = 0
+        self._partial = ""
+        self._partial_since = 0
+
+    def set_mode(self, mode: str) -> None:
+        self._matcher(mode)  # raises KeyError for an unknown mode
+        self._next_mode = mode
+        if not self._ep.in_speech:
+            self.mode = mode
+
+    def speaking(self, text: str | None) -> None:
+        """What Attune is saying right now (None: quiet); its own words are not commands."""
+        self.speaking_words = tuple(normalize(text)) if text else ()
+
+    def accept(self, pcm: bytes) -> list[Heard]:
+        out: list[Heard] = []
+        self.backend.background(pcm)
+        for event in self._ep.feed(pcm):
+            heard = self._event(event)
+            if heard is not None:
+                out.append(heard)
+        return out
+
+    def finish(self) -> list[Heard]:
+        out = [h for e in self._ep.finish() if (h := self._event(e)) is not None]
+        return out
+
+    def _event(self, event: endpoint.Event) -> Heard | None:
+        if isinstance(event, endpoint.Started):
+            self.mode = self._next_mode
+            self._utt_start = event.sample
+            self._partial, self._partial_since = "", event.sample
+            self.backend.begin(self.mode)
+            return None
+        if isinstance(event, endpoint.Audio):
+            self.backend.feed(event.pcm)
+            return self._maybe_early() if self._ep.in_speech else None
+        return self._decide(event)
+
+    def _maybe_early(self) -> Heard | None:
+        """Decide before the full trailing silence when the words are clearly complete."""
+        text = self.backend.partial()
+        pos = self._ep.position
+        if text != self._partial:
+            self._partial, self._partial_since = text, pos
+        if not text:
+            return None
+        silence = self._ep.silence_frames * endpoint.FRAME_S
+        stable = (pos - self._partial_since) / endpoint.SAMPLE_RATE
+        quick = silence >= self.early_silence_s
+        if not (quick or stable >= self.stable_s):
+            return None
+        parsed = self._matcher(self.mode).match(text)
+        if parsed is None or (quick and not stable >= self.stable_s
+                              and parsed.name not in EARLY_INTENTS):
+            return None
+        ended = self._ep.cut("early" if quick else "stable")
+        return self._decide(ended) if ended else None
+
+    def _decide(self, ended: endpoint.Ended) -> Heard:
+        hyp = self.backend.end()
+        rate = endpoint.SAMPLE_RATE
+        heard = Heard(hyp.text, None, {}, 0.0, ended.sample / rate, self._utt_start / rate,
+                      ended.speech_end / rate, "", self.name, dict(hyp.features))
+        heard.features["endpoint_" + ended.reason] = 1.0
+        if ended.speech_s < self._endpoint_config.min_speech_s or not hyp.text:
+            heard.reason = "no-speech" if not hyp.text else "too-short"
+            return heard
+        parsed = self._matcher(self.mode).match(hyp.text)
+        if parsed is None:
+            heard.reason = "no-match"
+            return heard
+        confidence, threshold = self.backend.confidence(hyp, parsed.name)
+        heard.confidence = confidence
+        if confidence < threshold:
+            heard.reason = "low-confidence"
+        elif self._is_self(parsed.text):
+            heard.reason = "self"
+        else:
+            heard.intent, heard.slots = parsed.name, dict(parsed.slots)
+        return heard
+
+    def _is_self(self, said: str) -> bool:
+        words, spoken = said.split(), self.speaking_words
+        n = len(words)
+        return n > 0 and any(spoken[i:i + n] == tuple(words) for i in range(len(spoken) - n + 1))
+
+
+class Listener:
+    """Pulls audio from a microphone and yields :class:`Heard` events in order."""
+
+    def __init__(self, mic: Any, recognizer: Recognizer) -> None:
+        self.mic = mic
+        self.recognizer = recognizer
+
+    def set_mode(self, mode: str) -> None:
+        self.recognizer.set_mode(mode)
+
+    def speaking(self, text: str | None) -> None:
+        hook = getattr(self.recognizer, "speaking", None)
+        if hook is not None:
+            hook(text)
+
+    def __iter__(self) -> Iterator[Heard]:
+        self.recognizer.start()
+        while True:
+            block = self.mic.read()
+            if block is None:
+                break
+            yield from self.recognizer.accept(block)
+        yield from self.recognizer.finish()
+
+    def close(self) -> None:
+        self.mic.close()
+
+
+# ------------------------------------------------------------------ factory
+
+
+def vosk_model_installed() -> str | None:
+    """The folder of an installed Vosk model under ``models_dir()``, if any."""
+    from .models import installed_vosk_model
+
+    path = installed_vosk_model()
+    return str(path) if path else None
+
+
+def choose(name: str | None = None) -> tuple[str, str]:
+    """Which recognizer ``name`` ("auto" or None: the config) means here, and why."""
+    from . import config
+
+    wanted = (name or str(config.get("recognizer"))).strip().lower()
+    if wanted not in (*RECOGNIZERS, "auto"):
+        raise AttuneError(f"unknown recognizer '{wanted}'; choose auto, "
+                          + " or ".join(RECOGNIZERS))
+    if wanted != "auto":
+        return wanted, "chosen in the settings or on the command line"
+    model = vosk_model_installed()
+    if model:
+        return "vosk", f"auto: a Vosk model is installed ({model})"
+    return "pocketsphinx", "auto: no Vosk model installed, so the built-in PocketSphinx"
+
+
+def recognizer_status() -> dict[str, Any]:
+    """For ``attune doctor``: what would listen, and why (loads nothing heavy)."""
+    name, why = choose(None)
+    return {"recognizer": name, "why": why, "vosk_model": vosk_model_installed()}
+
+
+def describe_recognizer() -> tuple[bool, str, str]:
+    """For ``attune doctor``: (ready?, what would listen and why, how to fix)."""
+    name, why = choose(None)
+    if name == "vosk":
+        model = vosk_model_installed()
+        try:
+            import vosk  # noqa: F401
+        except ImportError:
+            return False, f"Vosk ({why}) is not installed", "pip install vosk"
+        if not model:
+            return (False, f"Vosk ({why}) but no Vosk model is installed",
+                    "attune models download vosk-small-en-us, or set recognizer = \"auto\"")
+        return True, f"Vosk with the model in {model} ({why})", ""
+    try:
+        import pocketsphinx
+    except ImportError:
+        return False, f"PocketSphinx ({why}) is not installed", "pip install pocketsphinx"
+    return True, (f"PocketSphinx with its US English model in {pocketsphinx.get_model_path()} "
+                  f"({why})"), ""
+
+
+def load_recognizer(name: str | None = "auto", mode: str = "idle",
+                    grammar: Grammar | None = None, model_path: str | None = None,
+                    **options: Any) -> StreamingRecognizer:
+    """The recognizer ``name`` ("auto", "pocketsphinx" or "vosk"), ready to listen."""
+    chosen, _ = choose(name)
+    grammar = grammar or load_grammar()
+    backend: Backend
+    if chosen == "pocketsphinx":
+        try:
+            from .asr_pocketsphinx import PocketSphinxBackend
+        except ImportError as err:
+            raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
+                                    ) from err
+        backend = PocketSphinxBackend(grammar, **options)
+    else:
+        from .asr_vosk import VoskBackend
+
+        backend = VoskBackend(grammar, model_path=model_path or vosk_model_installed(), **options)
+    return StreamingRecognizer(backend, grammar, mode)

@@ -1,0 +1,242 @@
+"""PocketSphinx: grammar decoding plus a phone-loop check, the default recognizer.
+
+Two decoders hear every utterance. One decodes against the JSGF grammar of
+the current mode (built from ``voice/data/intents.yaml``), which forces any
+speech onto *some* sentence Attune knows. The other decodes the same frames
+with a free phone loop (``allphone``), the best any English sounds could
+score. Where the grammar path is much worse than the phone loop, the words
+were not what the grammar says: that margin, per word and overall, plus a few
+shape features (filler words the grammar had to use, stretched phones, silence
+inside the words) go into a logistic model whose weights
+``bench/fit_ears.py`` fits on generated speech and writes to
+``voice/data/ears-pocketsphinx.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .asr import EARLY_INTENTS, FREE, Hypothesis
+from .errors import MissingDependency
+from .grammar import Grammar, SlotList
+from .intents import feeling_words
+
+# Modes in which the speech grammar offers every spoken feeling form; elsewhere
+# only the canonical feeling words (a 500-phrase list pulls background talk in).
+FULL_FEELINGS_MODES = ("answer",)
+
+PARAMS_FILE = Path(__file__).resolve().parent / "data" / "ears-pocketsphinx.json"
+FRAMES_PER_S = 100  # PocketSphinx's feature frame rate
+FEATURES = ("margin", "margin_min", "margin_content", "phone_dist", "words", "fillers",
+            "frames_per_phone", "sil_frac", "phone_rate", "speech_s", "one_short_word",
+            "short_command", "is_check_in", "is_start_session")
+# Used until bench/fit_ears.py has written a fitted model.
+DEFAULT_PARAMS: dict[str, Any] = {
+    "features": ["margin", "margin_min"],
+    "mean": [0.0, 0.0], "std": [1.0, 1.0], "weights": [8.0, 2.0], "bias": 4.0,
+    "threshold": 0.5, "intent_threshold": {},
+    "decoder": {},
+}
+
+
+def intent_features(intent: str, feats: dict[str, float] | None = None) -> dict[str, float]:
+    """What the parse claims matters too: long open-ended templates attract background
+    talk, while one short word said alone ("stop") is rarely someone else's sentence."""
+    feats = feats or {}
+    alone = feats.get("words", 0.0) == 1.0 and feats.get("speech_s", 9.0) < 0.8
+    return {"one_short_word": 1.0 if alone else 0.0,
+            "short_command": 1.0 if intent in EARLY_INTENTS else 0.0,
+            "is_check_in": 1.0 if intent == "check_in" else 0.0,
+            "is_start_session": 1.0 if intent == "start_session" else 0.0}
+
+
+def load_params(path: Path = PARAMS_FILE) -> dict[str, Any]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return dict(DEFAULT_PARAMS)
+
+
+def _is_filler(word: str) -> bool:
+    return word[:1] in "<[+(" or word == ""
+
+
+def _edit_distance(a: list[str], b: list[str]) -> int:
+    """Levenshtein distance between two phone sequences."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _base(word: str) -> str:
+    return word.split("(", 1)[0]  # "want(2)" -> "want"
+
+
+class PocketSphinxBackend:
+    """Utterance decoding for :class:`voice.asr.StreamingRecognizer`."""
+
+    name = "pocketsphinx"
+
+    def __init__(self, grammar: Grammar, params: dict[str, Any] | None = None,
+                 params_path: Path = PARAMS_FILE) -> None:
+        try:
+            from pocketsphinx import Decoder, get_model_path
+        except ImportError as err:
+            raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
+                                    ) from err
+        self.params = params or load_params(params_path)
+        options = {"samprate": 16000, "bestpath": False, "loglevel": "FATAL",
+                   **self.params.get("decoder", {})}
+        self._grammar_decoder = Decoder(**options)
+        self._phone_decoder = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
+        phone_lm = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
+        self._phone_decoder.add_allphone_file("phones", phone_lm)
+        self._phone_decoder.activate_search("phones")
+        # The room tracker hears the whole stream, speech or not, with a one-word
+        # search (cheap: RTF ~0.005) so its live cepstral mean follows the level and
+        # the background; each utterance starts from it instead of a stale mean.
+        self._tracker = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
+        self._tracker.add_jsgf_string("room", "#JSGF V1.0;\ngrammar room;\npublic <r> = a;\n")
+        self._tracker.activate_search("room")
+        self._tracker.start_utt()
+        self._tracked = 0
+        d = self._grammar_decoder
+        for word, phones in grammar.pronunciations.items():
+            if d.lookup_word(word) is None:
+                d.add_word(word, phones, False)
+        self.grammar, self.dropped = grammar.restricted(lambda w: d.lookup_word(w) is not None)
+        self._fillers = set(grammar.lead) | {w for t in grammar.tail for w in t.split()}
+        self._modes: set[str] = set()
+        self._logmath = d.get_logmath()
+        self._mean = np.asarray(self.params["mean"], dtype=np.float64)
+        self._std = np.asarray(self.params["std"], dtype=np.float64)
+        self._weights = np.asarray(self.params["weights"], dtype=np.float64)
+        self._in_utt = False
+
+    def _activate(self, mode: str) -> None:
+        d = self._grammar_decoder
+        if mode not in self._modes:
+            if mode == FREE:  # open answers: the general US English language model
+                from pocketsphinx import get_model_path
+
+                d.add_lm_file(mode, os.path.join(get_model_path(), "en-us", "en-us.lm.bin"))
+            else:
+                d.add_jsgf_string(mode, self.grammar.to_jsgf(mode, lists=self._speech_lists(mode)))
+            self._modes.add(mode)
+        if d.current_search() != mode:
+            d.activate_search(mode)
+
+    def background(self, pcm: bytes) -> None:
+        samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
+        if samples.size == 0 or int(np.max(np.abs(samples))) <= 1:
+            return  # digital silence says nothing about the room and skews the mean
+        self._tracker.process_raw(pcm, False, False)
+        self._tracked += len(pcm) // 2
+        if self._tracked >= 30 * 16000:  # keep the tracker's utterance bounded
+            self._tracker.end_utt()
+            self._tracker.start_utt()
+            self._tracked = 0
+
+    def _speech_lists(self, mode: str) -> dict[str, SlotList]:
+        words = feeling_words()
+        if mode in FULL_FEELINGS_MODES or not words or "feeling" not in self.grammar.lists:
+            return {}
+        full = self.grammar.lists["feeling"]
+        return {"feeling": SlotList("feeling", [v for v in full.values
+                                                if " ".join(v.words) in words])}
+
+    def begin(self, mode: str) -> None:
+        self._activate(mode)
+        cmn = self._tracker.get_cmn(True)
+        self._grammar_decoder.set_cmn(cmn)
+        self._phone_decoder.set_cmn(cmn)
+        self._grammar_decoder.start_utt()
+        self._phone_decoder.start_utt()
+        self._in_utt = True
+
+    def feed(self, pcm: bytes) -> None:
+        self._grammar_decoder.process_raw(pcm, False, False)
+        self._phone_decoder.process_raw(pcm, False, False)
+
+    def partial(self) -> str:
+        hyp = self._grammar_decoder.hyp()
+        return str(hyp.hypstr) if hyp is not None else ""
+
+    def end(self) -> Hypothesis:
+        g, p = self._grammar_decoder, self._phone_decoder
+        g.end_utt()
+        p.end_utt()
+        self._in_utt = False
+        hyp = g.hyp()
+        text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
+        if not text:
+            return Hypothesis("", {})
+        return Hypothesis(text, self._features(list(g.seg() or []), list(p.seg() or [])))
+
+    def _log(self, value: float) -> float:
+        return float(self._logmath.log(value)) if value > 0 else -1e7
+
+    def _features(self, gsegs: list[Any], psegs: list[Any]) -> dict[str, float]:
+        end = max([s.end_frame for s in gsegs] + [s.end_frame for s in psegs] + [0]) + 1
+        fg, fp = np.zeros(end), np.zeros(end)
+        for segs, frames in ((gsegs, fg), (psegs, fp)):
+            for s in segs:
+                a, b = max(0, s.start_frame), min(end - 1, s.end_frame)
+                if b >= a:
+                    frames[a:b + 1] = self._log(s.ascore) / (b - a + 1)
+        words = [s for s in gsegs if not _is_filler(s.word)]
+        if not words:
+            return {}
+        in_word = np.zeros(end, dtype=bool)
+        per_word, content = [], []
+        said: list[str] = []
+        for s in words:
+            a, b = max(0, s.start_frame), s.end_frame
+            in_word[a:b + 1] = True
+            margin = float(np.mean(fg[a:b + 1] - fp[a:b + 1])) if b >= a else 0.0
+            per_word.append(margin)
+            pron = (self._grammar_decoder.lookup_word(s.word) or "").split()
+            said.extend(pron)
+            if len(pron) >= 3:
+                content.append(margin)
+        phones = max(1, len(said))
+        first, last = max(0, words[0].start_frame), words[-1].end_frame
+        speech_frames = int(in_word.sum())
+        speech_s = max(speech_frames, 1) / FRAMES_PER_S
+        loop_phones = [s for s in psegs if not _is_filler(s.word) and s.word != "SIL"
+                       and first <= s.start_frame <= last]
+        heard = [s.word for s in loop_phones]
+        return {
+            "margin": float(np.mean(fg[in_word] - fp[in_word])) / 100.0,
+            "margin_min": min(per_word) / 100.0,
+            "margin_content": min(content or per_word) / 100.0,
+            "phone_dist": _edit_distance(said, heard) / max(len(said), len(heard), 1),
+            "words": float(len(words)),
+            "fillers": float(sum(1 for s in words if _base(s.word) in self._fillers)),
+            "frames_per_phone": speech_frames / phones,
+            "sil_frac": 1.0 - speech_frames / max(1, last - first + 1),
+            "phone_rate": len(loop_phones) / speech_s,
+            "speech_s": speech_s,
+        }
+
+    def confidence(self, hyp: Hypothesis, intent: str) -> tuple[float, float]:
+        feats = dict(hyp.features)
+        if not feats:
+            return 0.0, 1.0
+        feats.update(intent_features(intent, feats))
+        x = np.asarray([feats.get(name, 0.0) for name in self.params["features"]])
+        z = (x - self._mean) / np.where(self._std > 0, self._std, 1.0)
+        score = float(z @ self._weights + float(self.params["bias"]))
+        p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
+        threshold = float(self.params.get("intent_threshold", {}).get(
+            intent, self.params["threshold"]))
+        return p, threshold

@@ -1,0 +1,91 @@
+"""``attune listen``: the hands-free assistant."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..errors import AttuneError
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "listen", help="start the hands-free assistant (the main way to use Attune)",
+        description="Listen for your voice: say \"start a body scan\", \"I feel anxious, maybe "
+                    "a six\", \"help\" or \"what can I do\". During a session: pause, resume, "
+                    "slower, faster, louder, quieter, repeat, skip, stop. Ctrl-C quits. "
+                    "With --mic-file/--speaker-file/--clock virtual it runs on recordings, "
+                    "as fast as the computer allows.")
+    p.add_argument("--mic-file", type=Path, metavar="IN.wav",
+                   help="hear this recording instead of the microphone")
+    p.add_argument("--speaker-file", type=Path, metavar="OUT.wav",
+                   help="write what would be played to a WAV file instead of the speakers")
+    p.add_argument("--clock", choices=("real", "virtual"), default="real",
+                   help="virtual: run as fast as possible (needs --mic-file and --speaker-file)")
+    p.add_argument("--events", type=Path, metavar="FILE.jsonl",
+                   help="write what is heard and done as JSON lines")
+    p.add_argument("--echo", type=float, default=0.0, metavar="G",
+                   help="mix the speaker output back into the microphone at gain G, as a "
+                        "room without headphones would (with --mic-file)")
+    p.add_argument("--recognizer", choices=("auto", "pocketsphinx", "vosk"), default=None,
+                   help="speech recognizer (default: your config)")
+    p.add_argument("--voice", choices=("auto", "piper", "system"), default=None,
+                   help="which voice speaks (default: your config)")
+    p.add_argument("--mic-stall", metavar="AT:SECONDS",
+                   help="for testing: the microphone file stops delivering at AT for SECONDS")
+    p.set_defaults(handler=cmd_listen)
+
+
+def cmd_listen(args: argparse.Namespace) -> int:
+    from .. import config
+    from ..asr import load_recognizer
+    from ..assistant import EventLog, StallingMic, parse_stall
+    from ..journal import Journal
+    from ..library import load_library
+    from ..listen import Assistant
+    from ..mic import FileMic, open_mic
+    from ..phrase_cache import PhraseRenderer
+    from ..sinks import SoundDeviceSink, WavSink, check_device
+    from ..speech import Speech
+    from ..tts import load_tts
+
+    virtual = args.clock == "virtual"
+    if virtual and (args.mic_file is None or args.speaker_file is None):
+        raise AttuneError("--clock virtual needs --mic-file IN.wav and --speaker-file OUT.wav")
+    if args.echo and not 0 <= args.echo <= 1:
+        raise AttuneError("--echo must be between 0 and 1")
+    settings = config.load_settings({"voice": args.voice, "recognizer": args.recognizer})
+    if args.mic_file is not None:
+        if not args.mic_file.is_file():
+            raise AttuneError(f"no such recording: {args.mic_file}")
+        mic: Any = FileMic(args.mic_file)
+        reopen = None
+    else:
+        device = settings["input_device"].value or None
+        mic = open_mic(device)
+        reopen = lambda: open_mic(device)  # noqa: E731
+    if args.mic_stall:
+        at, length = parse_stall(args.mic_stall)
+        mic = StallingMic(mic, at, length)
+    if args.speaker_file is None:
+        check_device()
+    out_device = settings["output_device"].value or None
+    sink: Any = (WavSink(args.speaker_file) if args.speaker_file
+                 else SoundDeviceSink(ahead_s=0.25, device=out_device))
+    library = load_library()
+    tts = load_tts(settings["voice"].value, rate=float(settings["speaking_rate"].value))
+    speech = Speech(PhraseRenderer(tts))
+    recognizer = load_recognizer(settings["recognizer"].value)
+    log = EventLog(args.events)
+    with Journal.open() as journal:
+        assistant = Assistant(mic=mic, recognizer=recognizer, sink=sink, speech=speech,
+                              library=library, events=log, virtual=virtual, echo=args.echo,
+                              journal=journal, reopen_mic=reopen)
+        try:
+            assistant.run()
+        except KeyboardInterrupt:
+            print("\nattune: goodbye. Be gentle with yourself.")
+        finally:
+            log.close()
+    return 0

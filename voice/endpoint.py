@@ -1,0 +1,199 @@
+"""Endpointing: where an utterance starts and ends, in 30 ms frames.
+
+Each frame gets a score: how far its energy in 16 bands between 200 Hz and
+5 kHz stands above that band's background (a low percentile of the last few
+seconds), averaged over the bands, so a steady fan, hum or rain raises the
+background and stops counting as speech. A frame starts speech when the score
+passes ``on_db`` and PocketSphinx's voice activity detector (WebRTC's) agrees;
+inside an utterance a frame is speech while the score stays above ``off_db``
+(hysteresis). An utterance starts after
+``start_frames`` speech frames among the last ``start_window`` (with
+``preroll_s`` of audio before it, so the first phone is not cut) and ends
+after ``end_silence_s`` without speech, or at ``max_utterance_s``.
+
+All positions are sample counts from the start of the stream.
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+SAMPLE_RATE = 16000
+FRAME_SAMPLES = 480  # 30 ms
+FRAME_BYTES = FRAME_SAMPLES * 2
+FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
+
+_NFFT = 512
+_WINDOW = np.hanning(FRAME_SAMPLES)
+_FREQS = np.fft.rfftfreq(_NFFT, 1 / SAMPLE_RATE)
+_BOUNDS = np.searchsorted(_FREQS, np.geomspace(200.0, 5000.0, 17))
+_LO, _HI = int(_BOUNDS[0]), int(_BOUNDS[-1])
+_EDGES = (_BOUNDS[:-1] - _LO).astype(np.intp)
+
+
+@dataclass(frozen=True)
+class EndpointConfig:
+    vad_mode: int = 2  # 0 (loose) .. 3 (strict)
+    on_db: float = 3.0  # band score that starts speech
+    off_db: float = 1.5  # band score that keeps it going
+    min_level_db: float = -65.0  # below this (dBFS) a frame is never speech
+    background_s: float = 4.0
+    background_percentile: float = 35.0  # what "quiet" means while in speech
+    start_percentile: float = 50.0  # and before: higher resists babble and music
+    start_frames: int = 3
+    start_window: int = 5
+    preroll_s: float = 0.27
+    end_silence_s: float = 0.27
+    max_utterance_s: float = 8.0
+    min_speech_s: float = 0.12
+
+
+@dataclass(frozen=True)
+class Started:
+    sample: int  # first sample of the utterance (including pre-roll)
+
+
+@dataclass(frozen=True)
+class Audio:
+    pcm: bytes
+    sample: int  # position of the first sample of ``pcm``
+
+
+@dataclass(frozen=True)
+class Ended:
+    sample: int  # where the endpointer decided (stream position)
+    speech_end: int  # end of the last speech frame
+    reason: str  # "silence" | "max" | "stream" | "cut"
+    speech_s: float  # seconds of speech frames in the utterance
+
+
+Event = Started | Audio | Ended
+
+
+class Endpointer:
+    """Feed any number of bytes with :meth:`feed`; get utterance events back."""
+
+    def __init__(self, config: EndpointConfig | None = None) -> None:
+        from pocketsphinx import Vad
+
+        self.config = c = config or EndpointConfig()
+        self._vad = Vad(c.vad_mode, SAMPLE_RATE, FRAME_S)
+        self._leftover = b""
+        self.position = 0  # samples consumed so far
+        self._bands: collections.deque[np.ndarray] = collections.deque(
+            maxlen=max(10, int(c.background_s / FRAME_S)))
+        self._smooth: collections.deque[tuple[float, float]] = collections.deque(maxlen=3)
+        self._recent: collections.deque[bool] = collections.deque(maxlen=c.start_window)
+        self._preroll: collections.deque[tuple[bytes, int]] = collections.deque(
+            maxlen=max(1, round(c.preroll_s / FRAME_S)))
+        self.in_speech = False
+        self._hold, self._quiet_run = False, 0
+        self.score = 0.0
+        self.silence_frames = 0
+        self._speech_frames = 0
+        self._utt_frames = 0
+        self._last_speech_end = 0
+
+    def feed(self, pcm: bytes) -> list[Event]:
+        data = self._leftover + pcm
+        whole = len(data) - len(data) % FRAME_BYTES
+        self._leftover = data[whole:]
+        events: list[Event] = []
+        for i in range(0, whole, FRAME_BYTES):
+            events.extend(self._frame(data[i:i + FRAME_BYTES]))
+        return events
+
+    def finish(self) -> list[Event]:
+        """End of stream: hand over the partial last frame and close any utterance."""
+        events: list[Event] = []
+        tail, self._leftover = self._leftover, b""
+        if self.in_speech:
+            if tail:
+                events.append(Audio(tail, self.position))
+                self.position += len(tail) // 2
+            events.append(self._end("stream"))
+        else:
+            self.position += len(tail) // 2
+        return events
+
+    def cut(self, reason: str = "cut") -> Ended | None:
+        """Close the current utterance now (the recognizer decided early).
+
+        No new utterance starts until a proper silence has passed: speech that
+        runs on after an early decision is the rest of the same sentence, and
+        must not be heard as a command of its own."""
+        if not self.in_speech:
+            return None
+        self._hold, self._quiet_run = True, 0
+        return self._end(reason)
+
+    def _is_speech(self, frame: bytes) -> bool:
+        x = np.frombuffer(frame, dtype="<i2").astype(np.float64) / 32768.0
+        level = 10 * math.log10(float(np.mean(x * x)) + 1e-12)
+        power = np.abs(np.fft.rfft(x * _WINDOW, _NFFT)) ** 2
+        bands = 10 * np.log10(np.add.reduceat(power[_LO:_HI], _EDGES) + 1e-10)
+        c = self.config
+        score = start_score = 0.0
+        if len(self._bands) >= 10:
+            low, high = np.percentile(np.asarray(self._bands),
+                                      [c.background_percentile, c.start_percentile], axis=0)
+            score = float(np.mean(np.maximum(0.0, bands - low)))
+            start_score = float(np.mean(np.maximum(0.0, bands - high)))
+        self._bands.append(bands)
+        self._smooth.append((score, start_score))
+        smoothed = sum(s for s, _ in self._smooth) / len(self._smooth)
+        smoothed_start = sum(s for _, s in self._smooth) / len(self._smooth)
+        self.score = smoothed
+        if level < c.min_level_db:
+            return False
+        if self.in_speech:
+            return smoothed > c.off_db
+        return smoothed_start > c.on_db and bool(self._vad.is_speech(frame))
+
+    def _frame(self, frame: bytes) -> list[Event]:
+        start = self.position
+        self.position += FRAME_SAMPLES
+        speech = self._is_speech(frame)
+        c = self.config
+        if not self.in_speech and self._hold:
+            self._quiet_run = 0 if speech else self._quiet_run + 1
+            self._hold = self._quiet_run * FRAME_S < c.end_silence_s - 1e-9
+            return []
+        if not self.in_speech:
+            self._preroll.append((frame, start))
+            self._recent.append(speech)
+            if sum(self._recent) < c.start_frames:
+                return []
+            self.in_speech = True
+            self._recent.clear()
+            frames = list(self._preroll)
+            self._preroll.clear()
+            self._speech_frames = c.start_frames
+            self._utt_frames = len(frames)
+            self.silence_frames = 0
+            self._last_speech_end = self.position
+            first = frames[0][1]
+            return [Started(first), Audio(b"".join(f for f, _ in frames), first)]
+        self._utt_frames += 1
+        out: list[Event] = [Audio(frame, start)]
+        if speech:
+            self._speech_frames += 1
+            self.silence_frames = 0
+            self._last_speech_end = self.position
+        else:
+            self.silence_frames += 1
+        if self.silence_frames * FRAME_S >= c.end_silence_s - 1e-9:
+            out.append(self._end("silence"))
+        elif self._utt_frames * FRAME_S >= c.max_utterance_s:
+            out.append(self._end("max"))
+        return out
+
+    def _end(self, reason: str) -> Ended:
+        self.in_speech = False
+        self.silence_frames = 0
+        return Ended(self.position, self._last_speech_end, reason,
+                     self._speech_frames * FRAME_S)

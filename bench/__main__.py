@@ -1,8 +1,10 @@
-"""``make bench``: run every benchmark, print their tables, keep the figures.
+"""``make bench``: run every benchmark, print one table against the targets, keep the figures.
 
 Each benchmark is its own script (and runs alone too); this runner calls them
-in turn, collects their JSON into ``bench/results.json`` and writes
-``bench/RESULTS.md`` with the machine described.
+in turn, prints their detail, then one summary table (figure, target, mark;
+targets in bench/targets.py), and writes ``bench/results.json`` (every
+script's JSON plus the summary rows) and ``bench/RESULTS.md`` (the machine,
+the summary table, then each script's detail).
 """
 
 from __future__ import annotations
@@ -11,17 +13,25 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
+
+from bench.summary import SHORT, Row, as_dicts, markdown_table, rows, text_table
+from bench.targets import TARGETS
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("bench_tts", "bench_engine", "bench_ears")
+BENCHES = ("bench_tts", "bench_engine", "bench_listen", "bench_ears")
+NO_QUICK = ("bench_tts",)  # already short
+# The peer alone costs more than our whole quick ears run: it runs in `make bench` only.
+QUICK_EXTRA = {"bench_ears": ["--no-peer"]}
 
 
-def machine() -> dict[str, str | int]:
+def machine() -> dict[str, Any]:
     cpu = platform.processor() or platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -31,41 +41,93 @@ def machine() -> dict[str, str | int]:
     except OSError:
         pass
     return {"cpu": cpu, "cores": os.cpu_count() or 1, "python": platform.python_version(),
-            "system": f"{platform.system()} {platform.release()}"}
+            "system": f"{platform.system()} {platform.release()}",
+            "load_before": round(os.getloadavg()[0], 2)}
+
+
+def run_bench(name: str, quick: bool, tmp: Path) -> tuple[Any, str, dict[str, Any]]:
+    """One script in its own process: its JSON (or None), its printed table, its timing."""
+    out = tmp / f"{name}.json"
+    cmd = [sys.executable, str(HERE / f"{name}.py"), "--json", str(out)]
+    if quick and name not in NO_QUICK:
+        cmd += ["--quick", *QUICK_EXTRA.get(name, [])]
+    print(f"\n== {name} ==", flush=True)
+    started, cpu = time.perf_counter(), children_cpu_s()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
+    print(proc.stdout, end="")
+    if proc.returncode != 0:
+        print(proc.stderr[-2000:], file=sys.stderr)
+    wall, cpu = time.perf_counter() - started, children_cpu_s() - cpu
+    print(f"({name}: {wall:.0f} s, {cpu:.0f} s of CPU)", flush=True)
+    data = json.loads(out.read_text()) if out.exists() else None
+    timing = {"wall_s": round(wall, 1), "cpu_s": round(cpu, 1), "ok": proc.returncode == 0}
+    return data, f"{proc.stdout.strip()}\n({wall:.0f} s, {cpu:.0f} s of CPU)", timing
+
+
+def children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def short_notes(table: list[Row]) -> list[str]:
+    short = [r for r in table if r.mark == SHORT]
+    if not short:
+        return ["Every figure meets its target.\n"]
+    return ["Short of target:\n", *[f"- {r.area}, {r.metric}: {r.figure} (target {r.target})"
+                                    + (f"; {r.note}" if r.note else "") for r in short], ""]
+
+
+def markdown(results: dict[str, Any], table: list[Row], details: dict[str, str]) -> str:
+    m = results["machine"]
+    run = "make bench-quick" if results["quick"] else "make bench"
+    cpu = sum(t["cpu_s"] for t in results["timing"].values())
+    parts = [
+        "# Benchmark results\n",
+        f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}; "
+        f"load average {m['load_before']} before the run, {m['load_after']} after. Run: "
+        f"`{run}`, {results['seconds']} s ({cpu:.0f} s of CPU). Targets and their sources: "
+        "`bench/targets.py`; "
+        "✗ SHORT marks a figure that misses its target.\n",
+        markdown_table(table) + "\n",
+        *short_notes(table),
+        "Target sources:\n",
+        *[f"- `{key}`: {t.source}" for key, t in TARGETS.items()],
+        "",
+    ]
+    for name, text in details.items():
+        parts.append(f"## {name}\n\n```\n{text}\n```\n")
+    return "\n".join(parts)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="the short versions (development)")
     args = parser.parse_args()
-    results: dict[str, object] = {"machine": machine(), "quick": args.quick}
-    tables: list[str] = []
-    failed = []
+    results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "timing": {}}
+    details: dict[str, str] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         for name in BENCHES:
-            out = Path(tmp) / f"{name}.json"
-            cmd = [sys.executable, str(HERE / f"{name}.py"), "--json", str(out)]
-            if args.quick and name != "bench_tts":
-                cmd.append("--quick")
-            print(f"\n== {name} ==", flush=True)
-            proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
-            print(proc.stdout, end="")
-            if proc.returncode != 0:
-                failed.append(name)
-                print(proc.stderr[-2000:], file=sys.stderr)
-            tables.append(f"## {name}\n\n```\n{proc.stdout.strip()}\n```\n")
-            if out.exists():
-                results[name] = json.loads(out.read_text())
+            data, text, timing = run_bench(name, args.quick, Path(tmp))
+            results[name], details[name], results["timing"][name] = data, text, timing
+    failed = [name for name, t in results["timing"].items() if not t["ok"]]
     results["seconds"] = round(time.perf_counter() - started, 1)
+    results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    table = rows(results)
+    results["summary"] = as_dicts(table)
+    print(f"\n== summary ({'quick' if args.quick else 'full'}; targets in bench/targets.py) "
+          "==\n")
+    print(text_table(table))
+    short = [r for r in table if r.mark == SHORT]
+    if short:
+        print(f"\n{len(short)} short of target (see the notes in bench/RESULTS.md)")
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (HERE / "RESULTS.md").write_text(markdown(results, table, details))
+    cpu = sum(t["cpu_s"] for t in results["timing"].values())
     m = results["machine"]
-    assert isinstance(m, dict)
-    header = (f"# Benchmark results\n\nMachine: {m['cpu']}, {m['cores']} cores, Python "
-              f"{m['python']}, {m['system']}. Run: `make bench{'-quick' if args.quick else ''}`"
-              f" ({results['seconds']} s).\n\n")
-    (HERE / "RESULTS.md").write_text(header + "\n".join(tables))
-    print(f"\nwrote bench/results.json and bench/RESULTS.md ({results['seconds']} s)")
+    print(f"\nwrote bench/results.json and bench/RESULTS.md: {results['seconds']} s, {cpu:.0f} s"
+          f" of CPU; load average {m['load_before']} before, {m['load_after']} after"
+          + (f"; failed: {', '.join(failed)}" if failed else ""))
     return 1 if failed else 0
 
 

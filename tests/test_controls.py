@@ -246,3 +246,19 @@ def test_answers_from_another_thread_and_reprompt() -> None:
     said = [p.text for p in result.played if p.kind == "speech"]
     assert "Just a number is fine." in said and "High, 7." in said
     assert "answer" in seen
+
+
+def test_an_unclear_answer_is_asked_again_once_even_without_a_reprompt() -> None:
+    session = Session.from_dict({**SESSION, "steps": [
+        {"ask": "Would you like a longer pause?", "expect": "yes_no", "timeout": 6,
+         "save_as": "longer"},
+        {"say": "Okay."}]})
+    player = Player(session, speech(), NullSink())
+    player.answers.put("purple")  # not understood: one gentle re-ask
+    player.answers.put("hmm")  # still not: move on kindly
+    result = player.run()
+    answers = events(result, "answer")
+    assert [a["understood"] for a in answers] == [False, False]
+    said = [p.text for p in result.played if p.kind == "speech"]
+    assert said.count("You can just say yes, or no.") == 1
+    assert said[-1] == "Okay."

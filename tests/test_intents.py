@@ -121,5 +121,5 @@ def test_jsgf_mentions_every_mode_word(grammar) -> None:  # type: ignore[no-unty
     for mode in grammar.modes:
         jsgf = grammar.to_jsgf(mode)
         assert jsgf.startswith("#JSGF V1.0;") and "public <command>" in jsgf
-        # "speaking" (while Attune talks) is controls and crisis only: no feelings.
-        assert jsgf.count("<l_feeling> =") == (0 if mode == "speaking" else 1)
+        # "speaking" (while Attune talks) and "asleep" have no feelings.
+        assert jsgf.count("<l_feeling> =") == (0 if mode in ("speaking", "asleep") else 1)

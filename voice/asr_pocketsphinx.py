@@ -5,15 +5,18 @@ the current mode (built from ``voice/data/intents.yaml``), which forces any
 speech onto *some* sentence Attune knows. The other decodes the same frames
 with a free phone loop (``allphone``), the best any English sounds could
 score. Where the grammar path is much worse than the phone loop, the words
-were not what the grammar says: that margin, per word and overall, plus a few
-shape features (filler words the grammar had to use, stretched phones, silence
-inside the words) go into a logistic model whose weights
+were not what the grammar says: that margin (per word, overall, over the worst
+quarter of the word frames, and over the whole utterance), plus a few shape
+features (filler words the grammar had to use, stretched phones, silence inside
+the words, how far the speech stands above the room) go into a logistic model
+whose weights
 ``bench/fit_ears.py`` fits on generated speech and writes to
 ``voice/data/ears-pocketsphinx.json``.
 """
 
 from __future__ import annotations
 
+import collections
 import json
 import math
 import os
@@ -33,9 +36,9 @@ FULL_FEELINGS_MODES = ("answer",)
 
 PARAMS_FILE = Path(__file__).resolve().parent / "data" / "ears-pocketsphinx.json"
 FRAMES_PER_S = 100  # PocketSphinx's feature frame rate
-FEATURES = ("margin", "margin_min", "margin_content", "phone_dist", "words", "fillers",
-            "frames_per_phone", "sil_frac", "phone_rate", "speech_s", "one_short_word",
-            "short_command", "is_check_in", "is_start_session")
+FEATURES = ("margin", "margin_min", "margin_content", "margin_all", "margin_low", "phone_dist",
+            "words", "fillers", "frames_per_phone", "sil_frac", "phone_rate", "speech_s",
+            "snr_db", "one_short_word", "short_command", "is_check_in", "is_start_session")
 # Used until bench/fit_ears.py has written a fitted model.
 DEFAULT_PARAMS: dict[str, Any] = {
     "features": ["margin", "margin_min"],
@@ -77,6 +80,15 @@ def _edit_distance(a: list[str], b: list[str]) -> int:
     return row[-1]
 
 
+def _levels(samples: np.ndarray, frame: int = 480) -> list[float]:
+    """Level in dBFS of each whole 30 ms frame."""
+    n = samples.size // frame * frame
+    if n == 0:
+        return []
+    x = samples[:n].astype(np.float64).reshape(-1, frame) / 32768.0
+    return [float(v) for v in 10 * np.log10(np.mean(x * x, axis=1) + 1e-12)]
+
+
 def _base(word: str) -> str:
     return word.split("(", 1)[0]  # "want(2)" -> "want"
 
@@ -109,6 +121,10 @@ class PocketSphinxBackend:
         self._tracker.activate_search("room")
         self._tracker.start_utt()
         self._tracked = 0
+        # Frame levels (dB), of the room over the last 4 s and of the utterance: how far
+        # the speech stands above the noise tells the model how much to trust margins.
+        self._room: collections.deque[float] = collections.deque(maxlen=133)
+        self._utt_levels: list[float] = []
         d = self._grammar_decoder
         for word, phones in grammar.pronunciations.items():
             if d.lookup_word(word) is None:
@@ -139,6 +155,7 @@ class PocketSphinxBackend:
         samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
         if samples.size == 0 or int(np.max(np.abs(samples))) <= 1:
             return  # digital silence says nothing about the room and skews the mean
+        self._room.extend(_levels(samples))
         self._tracker.process_raw(pcm, False, False)
         self._tracked += len(pcm) // 2
         if self._tracked >= 30 * 16000:  # keep the tracker's utterance bounded
@@ -161,9 +178,11 @@ class PocketSphinxBackend:
         self._phone_decoder.set_cmn(cmn)
         self._grammar_decoder.start_utt()
         self._phone_decoder.start_utt()
+        self._utt_levels = []
         self._in_utt = True
 
     def feed(self, pcm: bytes) -> None:
+        self._utt_levels.extend(_levels(np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")))
         self._grammar_decoder.process_raw(pcm, False, False)
         self._phone_decoder.process_raw(pcm, False, False)
 
@@ -180,7 +199,12 @@ class PocketSphinxBackend:
         text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
         if not text:
             return Hypothesis("", {})
-        return Hypothesis(text, self._features(list(g.seg() or []), list(p.seg() or [])))
+        feats = self._features(list(g.seg() or []), list(p.seg() or []))
+        if feats:
+            room = float(np.percentile(self._room, 20)) if self._room else -90.0
+            speech = float(np.percentile(self._utt_levels, 90)) if self._utt_levels else room
+            feats["snr_db"] = min(40.0, max(0.0, speech - room))
+        return Hypothesis(text, feats)
 
     def _log(self, value: float) -> float:
         return float(self._logmath.log(value)) if value > 0 else -1e7
@@ -215,8 +239,12 @@ class PocketSphinxBackend:
         loop_phones = [s for s in psegs if not _is_filler(s.word) and s.word != "SIL"
                        and first <= s.start_frame <= last]
         heard = [s.word for s in loop_phones]
+        diff = fg[in_word] - fp[in_word]
+        low = np.sort(diff)[: max(1, diff.size // 4)]
         return {
-            "margin": float(np.mean(fg[in_word] - fp[in_word])) / 100.0,
+            "margin": float(np.mean(diff)) / 100.0,
+            "margin_all": float(np.mean(fg - fp)) / 100.0,  # with the lead/tail and pauses
+            "margin_low": float(np.mean(low)) / 100.0,  # the worst quarter of the word frames
             "margin_min": min(per_word) / 100.0,
             "margin_content": min(content or per_word) / 100.0,
             "phone_dist": _edit_distance(said, heard) / max(len(said), len(heard), 1),

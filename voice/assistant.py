@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from .aec import EchoCanceller
 from .asr import Heard
 from .errors import AttuneError, DeviceError
 from .mic import SAMPLE_RATE as MIC_RATE
@@ -44,15 +45,20 @@ class Offer:
 
 @dataclass
 class Echo:
-    """What the speakers played, resampled to the microphone's rate for echo."""
+    """What the speakers played, at the microphone's rate: for the simulated room
+    (``--echo G``) and for the echo canceller that takes Attune's voice back out."""
 
     gain: float
     history: list[Samples] = field(default_factory=list)
     out_count: int = 0
+    sounded_at: int = -(1 << 40)  # output count when the last non-silent block ended
+    canceller: EchoCanceller = field(default_factory=EchoCanceller)
 
     def add(self, block: Samples) -> None:
         self.history.append(block)
         self.out_count += block.size
+        if block.any():
+            self.sounded_at = self.out_count
         total = sum(b.size for b in self.history)
         while self.history and total - self.history[0].size > RATE * 2:
             total -= self.history[0].size
@@ -60,8 +66,8 @@ class Echo:
 
     def reference(self, mic_pos: int, n: int) -> Samples:
         """What the speakers played during mic samples [mic_pos, mic_pos + n)."""
-        if not self.history:
-            return np.zeros(n, np.float32)
+        if not self.history or self.out_count - self.sounded_at > RATE * 2:
+            return np.zeros(n, np.float32)  # nothing played lately (idle): skip the work
         out = np.concatenate(self.history)
         out_start = self.out_count - out.size
         t = (mic_pos + np.arange(n)) * (RATE / MIC_RATE) - out_start
@@ -76,6 +82,12 @@ class Echo:
         played = self.reference(mic_pos, mic.size)
         mixed = np.clip(mic + self.gain * played, -1.0, 1.0)
         return bytes((mixed * 32767.0).astype("<i2").tobytes())
+
+    def cancel(self, pcm: bytes, mic_pos: int) -> bytes:
+        """The microphone block with the echo of what was played taken out."""
+        mic = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+        clean = self.canceller.process(mic, self.reference(mic_pos, mic.size))
+        return bytes(np.clip(np.rint(clean * 32768.0), -32768, 32767).astype("<i2").tobytes())
 
 
 class EventLog:
@@ -111,6 +123,12 @@ class Announcer:
 
     def say(self, text: str) -> None:
         self.queue.append((text, np.asarray(self.render(text), dtype=np.float32)))
+
+    def cue(self, name: str, gain_db: float = -6.0) -> None:
+        """A short sound, no words: the person can go straight on talking."""
+        from .sounds import load_cue
+
+        self.queue.append(("", load_cue(name) * np.float32(10 ** (gain_db / 20))))
 
     @property
     def speaking(self) -> str | None:

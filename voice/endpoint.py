@@ -6,7 +6,11 @@ seconds), averaged over the bands, so a steady fan, hum or rain raises the
 background and stops counting as speech. A frame starts speech when the score
 passes ``on_db`` and PocketSphinx's voice activity detector (WebRTC's) agrees;
 inside an utterance a frame is speech while the score stays above ``off_db``
-(hysteresis). An utterance starts after
+(hysteresis). Both thresholds also rise with the room: to a high percentile of
+what the recent non-speech frames themselves scored, so talk and music in the
+background (which score high all the time) do not open and hold utterances,
+while steady noise leaves them as they are. Nothing starts before
+``warmup_s`` of background has been heard. An utterance starts after
 ``start_frames`` speech frames among the last ``start_window`` (with
 ``preroll_s`` of audio before it, so the first phone is not cut) and ends
 after ``end_silence_s`` without speech, or at ``max_utterance_s``.
@@ -50,6 +54,13 @@ class EndpointConfig:
     end_silence_s: float = 0.27
     max_utterance_s: float = 8.0
     min_speech_s: float = 0.12
+    # Babble and music are speech-like: a plain band score fires on them all the time.
+    # So the thresholds also rise above what the recent *non-speech* frames scored
+    # (``noise_quantile`` of them, plus ``noise_margin_db``), which leaves them where
+    # they are in steady noise (fans, rain: such frames score ~0) and lifts them in talk.
+    noise_quantile: float = 90.0
+    noise_margin_db: float = 1.0
+    warmup_s: float = 0.45  # background needed before anything can start
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,8 @@ class Endpointer:
         self.position = 0  # samples consumed so far
         self._bands: collections.deque[np.ndarray] = collections.deque(
             maxlen=max(10, int(c.background_s / FRAME_S)))
+        self._quiet: collections.deque[bool] = collections.deque(maxlen=self._bands.maxlen)
+        self._warmup = max(10, round(c.warmup_s / FRAME_S))
         self._smooth: collections.deque[tuple[float, float]] = collections.deque(maxlen=3)
         self._recent: collections.deque[bool] = collections.deque(maxlen=c.start_window)
         self._preroll: collections.deque[tuple[bytes, int]] = collections.deque(
@@ -138,21 +151,36 @@ class Endpointer:
         bands = 10 * np.log10(np.add.reduceat(power[_LO:_HI], _EDGES) + 1e-10)
         c = self.config
         score = start_score = 0.0
-        if len(self._bands) >= 10:
-            low, high = np.percentile(np.asarray(self._bands),
-                                      [c.background_percentile, c.start_percentile], axis=0)
+        on_db, off_db = c.on_db, c.off_db
+        ready = len(self._bands) >= self._warmup
+        if ready:
+            past = np.asarray(self._bands)
+            low, high = np.percentile(past, [c.background_percentile, c.start_percentile],
+                                      axis=0)
             score = float(np.mean(np.maximum(0.0, bands - low)))
             start_score = float(np.mean(np.maximum(0.0, bands - high)))
+            quiet = past[np.asarray(self._quiet)]
+            if len(quiet) >= 10:  # how high the room's own frames score
+                on_db = max(on_db, self._room_score(quiet, high) + c.noise_margin_db)
+                off_db = max(off_db, self._room_score(quiet, low) + c.noise_margin_db
+                             - (c.on_db - c.off_db))
         self._bands.append(bands)
         self._smooth.append((score, start_score))
         smoothed = sum(s for s, _ in self._smooth) / len(self._smooth)
         smoothed_start = sum(s for _, s in self._smooth) / len(self._smooth)
         self.score = smoothed
-        if level < c.min_level_db:
-            return False
-        if self.in_speech:
-            return smoothed > c.off_db
-        return smoothed_start > c.on_db and bool(self._vad.is_speech(frame))
+        if level < c.min_level_db or not ready:
+            speech = False
+        elif self.in_speech:
+            speech = smoothed > off_db
+        else:
+            speech = smoothed_start > on_db and bool(self._vad.is_speech(frame))
+        self._quiet.append(not speech and not self.in_speech)
+        return speech
+
+    def _room_score(self, quiet: np.ndarray, background: np.ndarray) -> float:
+        scores = np.mean(np.maximum(0.0, quiet - background), axis=1)
+        return float(np.percentile(scores, self.config.noise_quantile))
 
     def _frame(self, frame: bytes) -> list[Event]:
         start = self.position

@@ -39,7 +39,8 @@ from .grammar import (
 DATA_FILE = Path(__file__).resolve().parent / "data" / "intents.yaml"
 INTENTS = ("start_session", "pause", "resume", "stop", "repeat", "skip", "slower", "faster",
            "louder", "quieter", "time_left", "help", "list_sessions", "check_in", "answer",
-           "crisis")
+           "wake", "crisis")
+BUILTIN_WAKE_PHRASES = ("hey attune", "hello attune", "okay attune", "hi attune")
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,18 @@ def crisis_phrases() -> list[str]:
     return [str(p) for p in getattr(mod, "CRISIS_PHRASES", [])] if mod else []
 
 
+def wake_phrases() -> list[str]:
+    """The built-in wake phrases, and the configured ``wake_phrase`` if any."""
+    from . import config
+
+    try:
+        configured = str(config.load_settings()["wake_phrase"].value or "")
+    except Exception:  # a broken config file is reported by `attune config`, not here
+        configured = ""
+    phrases = [" ".join(normalize(configured))] if normalize(configured) else []
+    return phrases + [p for p in BUILTIN_WAKE_PHRASES if p not in phrases]
+
+
 def session_triggers() -> list[tuple[str, str]]:
     from .library import load_library
 
@@ -141,6 +154,7 @@ def session_triggers() -> list[tuple[str, str]]:
 def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
                  feelings: Iterable[str] | None = None,
                  crisis: Iterable[str] | None = None,
+                 wake: Iterable[str] | None = None,
                  data_file: Path = DATA_FILE) -> Grammar:
     """The templates of ``intents.yaml`` with their slot lists filled in.
 
@@ -155,6 +169,7 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
         feelings = feeling_phrases() or []
     if crisis is None:
         crisis = crisis_phrases()
+    wake = list(wake_phrases() if wake is None else wake)
     lists: dict[str, SlotList] = {}
     for name, spec in data["lists"].items():
         if isinstance(spec, dict) and "range" in spec:
@@ -163,6 +178,8 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
         elif isinstance(spec, dict) and spec.get("from") == "sessions":
             lists[name] = phrase_list(name, ((" ".join(normalize(p)), sid)
                                              for p, sid in triggers))
+        elif isinstance(spec, dict) and spec.get("from") == "wake":
+            lists[name] = phrase_list(name, ((" ".join(normalize(p)),) * 2 for p in wake))
         elif isinstance(spec, dict) and spec.get("from") == "feelings":
             lists[name] = phrase_list(name, ((" ".join(normalize(str(f))),) * 2
                                              for f in feelings))
@@ -181,7 +198,9 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
             templates.append(Template("crisis", phrase, Seq(tuple(Word(w) for w in words))))
     modes = {name: tuple(intents) for name, intents in data["modes"].items()}
     return Grammar(templates, rules, lists, modes,
-                   lead=tuple(data.get("lead", ())), tail=tuple(data.get("tail", ())),
+                   # A wake phrase may come before any command: "hey attune, pause".
+                   lead=tuple(data.get("lead", ())) + tuple(" ".join(normalize(p)) for p in wake),
+                   tail=tuple(data.get("tail", ())),
                    skip_words=tuple(data.get("skip_words", ())),
                    pronunciations=dict(data.get("pronunciations") or {}))
 

@@ -12,22 +12,20 @@ from typing import Any
 import numpy as np
 
 from . import config
-from .answers import QueueAnswers, normalize
+from .answers import QueueAnswers
 from .asr import Heard
 from .assistant import (
-    NOT_CAUGHT_GAP_S,
-    OFFER_WAIT_S,
     RETRY_S,
     STALL_S,
     Announcer,
     Echo,
     EventLog,
     Offer,
-    heard_record,
     mix_blocks,
     now_utc,
     sleep_real,
 )
+from .conversation import Conversation
 from .engine import BLOCK, Player
 from .errors import DeviceError
 from .mic import SAMPLE_RATE as MIC_RATE
@@ -35,13 +33,8 @@ from .session import Ask, Session
 from .sinks import NullSink
 from .timeline import RATE
 
-CONTROLS = frozenset({"pause", "resume", "stop", "repeat", "skip", "slower", "faster", "louder",
-                      "quieter", "time_left"})
 SLEEP_AFTER = frozenset({"bedtime-wind-down"})
-WAKE_WORDS = ("wake up", "good morning", "hello attune")
 LIVE_LEAD = int(0.15 * RATE)
-ASK_NUMBER_AFTER_S = 2.0
-NEAR_MISS = 0.3  # a rejected command this confident was probably meant for Attune
 
 
 class ListenAnswers(QueueAnswers):
@@ -72,7 +65,7 @@ class CaptureSink(NullSink):
         self.last = block
 
 
-class Assistant:
+class Assistant(Conversation):
     def __init__(self, *, mic: Any, recognizer: Any, sink: Any, speech: Any, library: Any,
                  events: EventLog, virtual: bool, echo: float = 0.0,
                  journal: Any = None, reopen_mic: Any = None) -> None:
@@ -89,6 +82,7 @@ class Assistant:
         self.answers: ListenAnswers | None = None
         self.offer: Offer | None = None
         self.asleep = False
+        self.attention_until = -1.0
         self.last_not_caught = -1e9
         self.mic_pos = 0  # samples at the mic rate: the loop's clock
         self.out_pos = 0  # samples at the output rate
@@ -100,6 +94,7 @@ class Assistant:
         self.spoke: list[tuple[float, float]] = []
         self.ask_number_at: float | None = None
         self.talking = False
+        self.matcher: Any = None
 
     # ------------------------------------------------------------ time
     @property
@@ -128,7 +123,8 @@ class Assistant:
                 n = len(block) // 2 if block else int(0.1 * MIC_RATE)
                 self._advance_output(self.mic_pos + n)
                 if block:
-                    pcm = self.echo.mix_into(block, self.mic_pos)
+                    pcm = self.echo.cancel(self.echo.mix_into(block, self.mic_pos),
+                                           self.mic_pos)
                     for heard in self.recognizer.accept(pcm):
                         self.on_heard(heard)
                 self.mic_pos += n
@@ -259,7 +255,9 @@ class Assistant:
 
     # ------------------------------------------------------------ modes
     def _mode(self) -> None:
-        if self.talking and self.offer is None and not (
+        if self.asleep and self.player is None:
+            mode = "asleep"  # only a wake phrase (and crisis language) until woken
+        elif self.talking and self.offer is None and not (
                 self.answers is not None and self.answers.open.is_set()):
             mode = "speaking"  # a tighter grammar while Attune's own voice plays
         elif self.player is not None:
@@ -270,62 +268,6 @@ class Assistant:
         else:
             mode = "idle"
         self.recognizer.set_mode(mode)
-
-    # ------------------------------------------------------------ hearing
-    def on_heard(self, heard: Heard) -> None:
-        if not heard.text and heard.intent is None:
-            return
-        self.emit("heard", **heard_record(heard))
-        if heard.intent == "crisis":
-            self.crisis(heard)
-            return
-        if self.asleep:
-            if any(w in heard.text for w in WAKE_WORDS):
-                self.asleep = False
-                self.emit("awake")
-                self.say("I'm here.")
-            return
-        if self.player is not None:
-            self._in_session(heard)
-        elif self.offer is not None:
-            self._answer_offer(heard)
-        else:
-            self._idle(heard)
-
-    def _in_session(self, heard: Heard) -> None:
-        assert self.player is not None
-        if self.answers is not None and self.answers.open.is_set() and heard.text and (
-                heard.intent in (None, "check_in", "answer")
-                and heard.reason in ("", "no-match")):
-            self.answers.put(heard.text)
-            return
-        if heard.intent in CONTROLS:
-            self.player.controls.send(str(heard.intent))
-        elif heard.intent == "help":
-            self.say("You can say pause, resume, slower, faster, louder, quieter, repeat, "
-                     "skip, how much time is left, or stop.")
-
-    def _idle(self, heard: Heard) -> None:
-        intent = heard.intent
-        if intent == "start_session":
-            self.start_session(str(heard.slots["session"]), heard.slots.get("minutes"))
-        elif intent == "check_in":
-            self.check_in(heard.slots)
-        elif intent == "help":
-            self.say("You can start a practice by name, like: start box breathing, or a body "
-                     "scan. You can tell me how you feel, like: I feel anxious. Or ask: what "
-                     "can I do?")
-        elif intent == "list_sessions":
-            titles = [s.title for s in self.library.by_category()]
-            self.say("You can choose from: " + ", ".join(titles[:-1]) + ", and " + titles[-1]
-                     + ".")
-        elif intent is None and heard.reason == "low-confidence" and (
-                heard.confidence >= NEAR_MISS) and not self.overlaps_own_speech(heard) and (
-                self.t - self.last_not_caught > NOT_CAUGHT_GAP_S):
-            # Addressed to Attune but not understood: say so once in a while. Words heard
-            # while Attune was talking are most likely its own voice: no reaction.
-            self.last_not_caught = self.t
-            self.say("I didn't catch that. You can say help.")
 
     # ------------------------------------------------------------ sessions
     def start_session(self, session_id: str, minutes: Any = None) -> None:
@@ -367,102 +309,6 @@ class Assistant:
         self.fading = max(1, int(0.3 * RATE) // BLOCK)
         self.fade_total = self.fading
 
-    # ------------------------------------------------------------ check-ins
-    def check_in(self, slots: dict[str, Any], intensity: Any = None) -> None:
-        from .feelings import load_vocabulary, suggest_practice
-
-        said = str(slots.get("feeling") or "")
-        intensity = slots.get("intensity", intensity)
-        if intensity is None and self.offer is None:
-            # People often pause before the number ("anxious... maybe a six"): wait a
-            # moment for it before asking.
-            self.offer = Offer("intensity", None, self.t + ASK_NUMBER_AFTER_S + OFFER_WAIT_S,
-                               dict(slots))
-            self.ask_number_at = self.t + ASK_NUMBER_AFTER_S
-            self._mode()
-            return
-        feeling = load_vocabulary().lookup(said) if said else None
-        suggested = suggest_practice(feeling, said)
-        if suggested not in self.library.sessions:
-            suggested = None
-        if self.journal is not None:
-            self.journal.add_check_in(
-                feeling=said or None, family=feeling.family if feeling else None,
-                intensity=int(intensity) if intensity is not None else None, body=None,
-                need=None, valence=feeling.valence if feeling else None,
-                arousal=feeling.arousal if feeling else None, suggested=suggested,
-                source="voice")
-        self.emit("check_in", feeling=said or None,
-                  family=feeling.family if feeling else None,
-                  intensity=int(intensity) if intensity is not None else None,
-                  suggested=suggested)
-        words = f"{said}" + (f", {_number(intensity)} out of ten" if intensity is not None
-                             else "")
-        text = f"Thank you for telling me. {words.capitalize()}. I've noted it."
-        self.offer = None
-        if suggested:
-            title = self.library.get(suggested).title
-            self.say(text + f" Would you like to try {title.lower()}? You can say yes or no.")
-            self.offer = Offer("practice", suggested, self._after_words())
-        else:
-            self.say(text)
-        self._mode()
-
-    def _answer_offer(self, heard: Heard) -> None:
-        offer = self.offer
-        assert offer is not None
-        if heard.intent in ("start_session", "check_in") and offer.kind != "intensity":
-            self.offer = None
-            self._idle(heard)
-            return
-        if heard.intent is None and heard.reason != "no-match":
-            return  # rejected sound: not an answer
-        text = heard.text
-        if offer.kind == "intensity":
-            from .feelings import parse_intensity
-
-            number = heard.slots.get("intensity", parse_intensity(text))
-            if number is None:
-                return
-            slots = offer.intensity_for or {}
-            self.offer = None
-            self.ask_number_at = None
-            self.check_in(slots, intensity=number)
-            return
-        answer = normalize(_YES_NO, text)
-        if answer.key == "yes" and offer.session_id:
-            self.offer = None
-            self.start_session(offer.session_id)
-        elif answer.key == "no":
-            self.offer = None
-            self.say("That's okay. I'm here whenever you need me.")
-            self._mode()
-
-    def _after_words(self) -> float:
-        queued = sum(a.size for _, a in self.announcer.queue) / RATE
-        return self.t + queued + OFFER_WAIT_S
-
-    # ------------------------------------------------------------ crisis
-    def crisis(self, heard: Heard) -> None:
-        from .crisis import crisis_response, detect
-
-        if self.player is not None:
-            self._fade_and_drop()
-        self.announcer.clear()
-        self.asleep = False
-        region = str(self.settings["region"].value) or None
-        response = crisis_response(region)
-        match = detect(heard.text)
-        transcripts = bool(self.settings["transcripts"].value)
-        if self.journal is not None:
-            self.journal.add_crisis_event(transcript=heard.text if transcripts else None)
-        self.emit("crisis", kind=match.kind if match else "unknown", region=response.region)
-        print(response.printed, flush=True)
-        self.say(response.spoken)
-        practice = response.practice if response.practice in self.library.sessions else None
-        self.offer = Offer("grounding", practice, self._after_words()) if practice else None
-        self._mode()
-
 
 def build_session_player(assistant: Assistant, session: Session, minutes: float | None) -> Player:
     capture = CaptureSink()
@@ -473,14 +319,5 @@ def build_session_player(assistant: Assistant, session: Session, minutes: float 
     return player
 
 
-_YES_NO = Ask("yes or no?", "yes_no")
-
-
 def _rating(value: str | None) -> int | None:
     return int(value) if value is not None and str(value).isdigit() else None
-
-
-def _number(n: Any) -> str:
-    from .tts import number_to_words
-
-    return number_to_words(int(n))

@@ -17,7 +17,18 @@ from . import sounds
 from .answers import Answer, branch_name
 from .controls import PHASE_MAX_S, PHASE_MIN_S
 from .mixer import db_to_gain
-from .session import Ask, Breathe, Chime, Pause, Repeat, Say, Session, Step, fill_template
+from .session import (
+    Ask,
+    Breathe,
+    Chime,
+    Pause,
+    Repeat,
+    Say,
+    Session,
+    Step,
+    default_reprompt,
+    fill_template,
+)
 from .speech import (
     CARRY_ON,
     COUNT_WORDS,
@@ -192,8 +203,9 @@ class Scheduler:
         question = fill_template(ask.question, self.state.variables)
         yield from self._say(question, 0.0, label=question)
         result = yield from self._listen(ask)
-        if not result.clear and ask.reprompt:
-            yield from self._say(fill_template(ask.reprompt, self.state.variables), 0.0)
+        reprompt = ask.reprompt or default_reprompt(ask)
+        if not result.clear and reprompt:  # once, gently; then move on
+            yield from self._say(fill_template(reprompt, self.state.variables), 0.0)
             result = yield from self._listen(ask)
         if not result.clear:
             result = Answer(result.raw, None, None)
@@ -319,3 +331,4 @@ class Scheduler:
                 return step.times * inner
             return samples(step.minutes * 60.0) if step.minutes is not None else inner
         return samples(5.0)  # RatingChange
+

@@ -247,9 +247,22 @@ class Session:
                 texts.append(step.text)
             elif isinstance(step, Ask):
                 texts.append(step.question)
-                if step.reprompt:
-                    texts.append(step.reprompt)
+                reprompt = step.reprompt or default_reprompt(step)
+                if reprompt:
+                    texts.append(reprompt)
         return texts
+
+
+def default_reprompt(ask: Ask) -> str | None:
+    """What to say once when an answer was not understood and the author gave no reprompt."""
+    if ask.expect == "intensity":
+        return "Any number from zero to ten is fine. A guess is fine too."
+    if ask.expect == "yes_no":
+        return "You can just say yes, or no."
+    if ask.expect == "choice" and ask.choices:
+        *rest, last = ask.choices
+        return f"You can say {', '.join(rest)}, or {last}." if rest else f"You can say {last}."
+    return None  # a feeling is taken as said
 
 
 def template_fields(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ def register(sub: Any) -> None:
     p.add_argument("--speaker-file", type=Path, metavar="OUT.wav",
                    help="write what would be played to a WAV file instead of the speakers")
     p.add_argument("--clock", choices=("real", "virtual"), default="real",
-                   help="virtual: run as fast as possible (needs --mic-file and --speaker-file)")
+                   help="real (default): at the pace of a live microphone, so a --mic-file "
+                        "is heard at the speed it was recorded; virtual: as fast as possible "
+                        "(needs --mic-file and --speaker-file)")
     p.add_argument("--events", type=Path, metavar="FILE.jsonl",
                    help="write what is heard and done as JSON lines")
     p.add_argument("--echo", type=float, default=0.0, metavar="G",
@@ -60,6 +63,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
         if not args.mic_file.is_file():
             raise AttuneError(f"no such recording: {args.mic_file}")
         mic: Any = FileMic(args.mic_file)
+        if not virtual:
+            mic = PacedMic(mic)
         reopen = None
     else:
         device = settings["input_device"].value or None
@@ -89,3 +94,32 @@ def cmd_listen(args: argparse.Namespace) -> int:
         finally:
             log.close()
     return 0
+
+
+class PacedMic:
+    """A recording handed out no faster than it was recorded, as a live microphone would.
+
+    Each block is returned once the wall clock has reached its end (a live
+    stream delivers a block only after it has been captured).
+    """
+
+    def __init__(self, mic: Any) -> None:
+        self.mic = mic
+        self.sample_rate = mic.sample_rate
+        self._start: float | None = None
+        self._samples = 0
+
+    def read(self) -> bytes | None:
+        block: bytes | None = self.mic.read()
+        if block is None:
+            return None
+        if self._start is None:
+            self._start = time.monotonic()
+        self._samples += len(block) // 2
+        wait = self._start + self._samples / self.sample_rate - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        return block
+
+    def close(self) -> None:
+        self.mic.close()

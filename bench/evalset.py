@@ -13,6 +13,7 @@ rejection) and ``eval`` (reported); the ``held_out`` voice is never used to fit.
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -250,7 +251,11 @@ class Renderer:
         else:
             x = trim(self._espeak(voice, text))
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_wav(path, x, RATE)
+        # Benchmark workers render in parallel: write aside, then rename, so no
+        # worker ever reads a half-written file.
+        part = path.with_name(f"{path.stem}.{os.getpid()}.part.wav")
+        write_wav(part, x, RATE)
+        os.replace(part, path)
         return read_wav(path)[0]
 
     def _piper_speech(self, voice: Voice, text: str) -> Audio:

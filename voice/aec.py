@@ -64,6 +64,7 @@ class EchoCanceller:
         self.history_far = np.zeros(DELAY_WINDOW + MAX_DELAY)
         self.history_near = np.zeros(DELAY_WINDOW)
         self.since_estimate = 0
+        self.far_quiet = 0  # samples since anything was played
         self.delay = 0
         self.candidate: int | None = None
         self.far_line = np.zeros(MAX_DELAY + block)  # a delay line for the filter input
@@ -106,6 +107,13 @@ class EchoCanceller:
 
     # ------------------------------------------------------------ delay
     def _remember(self, near: Doubles, far: Doubles) -> None:
+        sounding = bool(far.any())
+        self.far_quiet = 0 if sounding else self.far_quiet + far.size
+        if not sounding and self.far_quiet > self.history_far.size:
+            self.since_estimate = 0
+            return  # idle: nothing played in the whole window, nothing to estimate
+        if sounding and self.far_quiet == 0 and not self.history_far.any():
+            self.history_near[:] = 0.0  # after a silence, old room sound matches nothing
         self.history_far = np.concatenate([self.history_far[far.size:], far])
         self.history_near = np.concatenate([self.history_near[near.size:], near])
         self.since_estimate += near.size

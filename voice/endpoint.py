@@ -30,6 +30,7 @@ SAMPLE_RATE = 16000
 FRAME_SAMPLES = 480  # 30 ms
 FRAME_BYTES = FRAME_SAMPLES * 2
 FRAME_S = FRAME_SAMPLES / SAMPLE_RATE
+BACKGROUND_REFRESH_FRAMES = 5  # re-measure the room every 150 ms
 
 _NFFT = 512
 _WINDOW = np.hanning(FRAME_SAMPLES)
@@ -99,6 +100,8 @@ class Endpointer:
             maxlen=max(10, int(c.background_s / FRAME_S)))
         self._quiet: collections.deque[bool] = collections.deque(maxlen=self._bands.maxlen)
         self._warmup = max(10, round(c.warmup_s / FRAME_S))
+        self._background: tuple[np.ndarray, np.ndarray, float, float] | None = None
+        self._since_refresh = 0
         self._smooth: collections.deque[tuple[float, float]] = collections.deque(maxlen=3)
         self._recent: collections.deque[bool] = collections.deque(maxlen=c.start_window)
         self._preroll: collections.deque[tuple[bytes, int]] = collections.deque(
@@ -154,16 +157,13 @@ class Endpointer:
         on_db, off_db = c.on_db, c.off_db
         ready = len(self._bands) >= self._warmup
         if ready:
-            past = np.asarray(self._bands)
-            low, high = np.percentile(past, [c.background_percentile, c.start_percentile],
-                                      axis=0)
+            if self._since_refresh <= 0 or self._background is None:
+                self._background = self._measure_background()
+                self._since_refresh = BACKGROUND_REFRESH_FRAMES
+            self._since_refresh -= 1
+            low, high, on_db, off_db = self._background
             score = float(np.mean(np.maximum(0.0, bands - low)))
             start_score = float(np.mean(np.maximum(0.0, bands - high)))
-            quiet = past[np.asarray(self._quiet)]
-            if len(quiet) >= 10:  # how high the room's own frames score
-                on_db = max(on_db, self._room_score(quiet, high) + c.noise_margin_db)
-                off_db = max(off_db, self._room_score(quiet, low) + c.noise_margin_db
-                             - (c.on_db - c.off_db))
         self._bands.append(bands)
         self._smooth.append((score, start_score))
         smoothed = sum(s for s, _ in self._smooth) / len(self._smooth)
@@ -177,6 +177,22 @@ class Endpointer:
             speech = smoothed_start > on_db and bool(self._vad.is_speech(frame))
         self._quiet.append(not speech and not self.in_speech)
         return speech
+
+    def _measure_background(self) -> tuple[np.ndarray, np.ndarray, float, float]:
+        """Band backgrounds and thresholds from the last few seconds.
+
+        They drift slowly, so they are refreshed every few frames rather than
+        every frame (the percentiles are most of the idle listening cost)."""
+        c = self.config
+        past = np.asarray(self._bands)
+        low, high = np.percentile(past, [c.background_percentile, c.start_percentile], axis=0)
+        on_db, off_db = c.on_db, c.off_db
+        quiet = past[np.asarray(self._quiet)]
+        if len(quiet) >= 10:  # how high the room's own frames score
+            on_db = max(on_db, self._room_score(quiet, high) + c.noise_margin_db)
+            off_db = max(off_db, self._room_score(quiet, low) + c.noise_margin_db
+                         - (c.on_db - c.off_db))
+        return low, high, on_db, off_db
 
     def _room_score(self, quiet: np.ndarray, background: np.ndarray) -> float:
         scores = np.mean(np.maximum(0.0, quiet - background), axis=1)

@@ -152,7 +152,7 @@ def engine_rows(en: dict[str, Any] | None) -> Iterator[Row]:
               "by design: the words wait for the sentence to end; the change applies at once")
     yield row("engine", "control latency, sound-card path (real time, max)",
               get(en, "latency_real_ms", "max"), "engine.control_ms", ms,
-              f"median {get(en, 'latency_real_ms', 'median')} ms, software device")
+              f"median {get(en, 'latency_real_ms', 'median') or 0:.1f} ms, software device")
     d = get(en, "drift")
     yield row("engine", "timing drift over a 30-minute session", get(d, "drift_ms"),
               "engine.drift_ms", ms,

@@ -54,9 +54,6 @@ def test_session_by_voice_with_controls(tmp_path: Path, echo: float) -> None:
     assert named(events, "finished")[-1]["t"] > named(events, "resumed")[0]["t"]
 
 
-@pytest.mark.xfail(reason="issue 5: the PocketSphinx rejection model scores this clean 'stop' "
-                          "(said in the first question's answer window) at ~0.3, under its "
-                          "0.60 stop/pause threshold; see the issue note", strict=False)
 @pytest.mark.parametrize("echo", ECHO)
 def test_stop_by_voice(tmp_path: Path, echo: float) -> None:
     events = listen(tmp_path, [(8.0, "start box breathing"), (20.0, "stop")], echo=echo)

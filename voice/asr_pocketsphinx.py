@@ -20,6 +20,7 @@ import collections
 import json
 import math
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,13 @@ from .intents import feeling_words
 FULL_FEELINGS_MODES = ("answer",)
 
 PARAMS_FILE = Path(__file__).resolve().parent / "data" / "ears-pocketsphinx.json"
+# A keyword spotter listens for the two commands that matter most, at a strict
+# threshold (measured here: 1e-10 let none of 290 unrelated words through). When it
+# agrees with the grammar on a bare "stop" or "pause", the command is taken even if
+# the rejection model, which has little evidence in one short word, doubts it.
+SPOTTED = ("stop", "pause")
+KWS_THRESHOLD = "1e-10"
+SPOT_MARGIN = 16000 // 2  # a spot up to 0.5 s before the utterance began still counts
 FRAMES_PER_S = 100  # PocketSphinx's feature frame rate
 FEATURES = ("margin", "margin_min", "margin_content", "margin_all", "margin_low", "phone_dist",
             "words", "fillers", "frames_per_phone", "sil_frac", "phone_rate", "speech_s",
@@ -116,11 +124,30 @@ class PocketSphinxBackend:
         # The room tracker hears the whole stream, speech or not, with a one-word
         # search (cheap: RTF ~0.005) so its live cepstral mean follows the level and
         # the background; each utterance starts from it instead of a stale mean.
+        # The room tracker hears the whole stream, speech or not, with a one-word
+        # search (cheap: RTF ~0.005) so its live cepstral mean follows the level and
+        # the background; each utterance starts from it instead of a stale mean.
         self._tracker = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
         self._tracker.add_jsgf_string("room", "#JSGF V1.0;\ngrammar room;\npublic <r> = a;\n")
         self._tracker.activate_search("room")
         self._tracker.start_utt()
         self._tracked = 0
+        # The spotter also hears the whole stream, digital silence included (it needs
+        # the run-up that a cut-out word lacks); what it found is kept with where in
+        # the stream it ended, in samples.
+        self._spotter = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
+        with tempfile.NamedTemporaryFile("w", suffix=".kws", delete=False) as keys:
+            keys.write("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED))
+        try:
+            self._spotter.add_kws("spot", keys.name)
+        finally:
+            os.unlink(keys.name)
+        self._spotter.activate_search("spot")
+        self._spotter.start_utt()
+        self._spots: collections.deque[tuple[str, int]] = collections.deque(maxlen=20)
+        self._stream_pos = 0
+        self._spot_began = 0
+        self._utt_began = 0
         # Frame levels (dB), of the room over the last 4 s and of the utterance: how far
         # the speech stands above the noise tells the model how much to trust margins.
         self._room: collections.deque[float] = collections.deque(maxlen=133)
@@ -137,6 +164,7 @@ class PocketSphinxBackend:
         self._std = np.asarray(self.params["std"], dtype=np.float64)
         self._weights = np.asarray(self.params["weights"], dtype=np.float64)
         self._in_utt = False
+        self._spotted: set[str] = set()
 
     def _activate(self, mode: str) -> None:
         d = self._grammar_decoder
@@ -152,6 +180,7 @@ class PocketSphinxBackend:
             d.activate_search(mode)
 
     def background(self, pcm: bytes) -> None:
+        self._spot(pcm)
         samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
         if samples.size == 0 or int(np.max(np.abs(samples))) <= 1:
             return  # digital silence says nothing about the room and skews the mean
@@ -162,6 +191,20 @@ class PocketSphinxBackend:
             self._tracker.end_utt()
             self._tracker.start_utt()
             self._tracked = 0
+
+    def _spot(self, pcm: bytes) -> None:
+        self._spotter.process_raw(pcm, False, False)
+        self._stream_pos += len(pcm) // 2
+        if self._spotter.hyp() is not None or self._stream_pos - self._spot_began > 30 * 16000:
+            self._restart_spotter()  # clear what it found; keep its utterances bounded
+
+    def _restart_spotter(self) -> None:
+        self._spotter.end_utt()
+        hyp = self._spotter.hyp()
+        if hyp is not None:
+            self._spots.extend((w, self._stream_pos) for w in hyp.hypstr.split())
+        self._spotter.start_utt()
+        self._spot_began = self._stream_pos
 
     def _speech_lists(self, mode: str) -> dict[str, SlotList]:
         words = feeling_words()
@@ -178,6 +221,7 @@ class PocketSphinxBackend:
         self._phone_decoder.set_cmn(cmn)
         self._grammar_decoder.start_utt()
         self._phone_decoder.start_utt()
+        self._utt_began = self._stream_pos
         self._utt_levels = []
         self._in_utt = True
 
@@ -194,6 +238,9 @@ class PocketSphinxBackend:
         g, p = self._grammar_decoder, self._phone_decoder
         g.end_utt()
         p.end_utt()
+        self._restart_spotter()  # a word just said may still be pending in it
+        since = self._utt_began - SPOT_MARGIN
+        self._spotted = {word for word, at in self._spots if at >= since}
         self._in_utt = False
         hyp = g.hyp()
         text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
@@ -267,4 +314,6 @@ class PocketSphinxBackend:
         p = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
         threshold = float(self.params.get("intent_threshold", {}).get(
             intent, self.params["threshold"]))
+        if intent in SPOTTED and intent in self._spotted and hyp.text.split() == [intent]:
+            p = max(p, threshold)  # the keyword spotter agrees on the bare command
         return p, threshold

@@ -143,9 +143,7 @@ class EchoCanceller:
     def _block(self, d: Doubles, x: Doubles) -> Doubles:
         if not x.any() and not self.prev_far.any() and not self.spectra.any():
             # Nothing played for a while (idle): no echo, no work beyond bookkeeping.
-            fore_e = float(np.dot(d, d))
-            self.noise_e = fore_e if fore_e < self.noise_e else self.noise_e * 1.002 + 1e-12
-            self._mark(fore_e > NEAR_TALK_RATIO * self.noise_e + 1e-9)
+            self._track(float(np.dot(d, d)), 0.0)
             self.gate = 1.0
             return d
         self.spectra = np.roll(self.spectra, 1, axis=0)
@@ -153,25 +151,32 @@ class EchoCanceller:
         self.prev_far = x
         echo = self._echo(self.fore)
         fore_out = d - echo
-        fore_e = float(np.dot(fore_out, fore_out))
-        # The noise floor: follows quiet blocks down at once, creeps up slowly.
-        self.noise_e = fore_e if fore_e < self.noise_e else self.noise_e * 1.002 + 1e-12
-        back_out = d - self._echo(self.back)
+        fore_e, echo_e = float(np.dot(fore_out, fore_out)), float(np.dot(echo, echo))
+        talking = self._track(fore_e, echo_e)
         power = np.abs(self.spectra) ** 2
         far_power = float(power.sum())
-        echo_e = float(np.dot(echo, echo))
-        # Is the person talking? Only if what is left is well above both the room's
-        # noise and the echo this filter typically leaves behind (its leak).
-        talking = fore_e > NEAR_TALK_RATIO * (self.noise_e + self.leak * echo_e) + 1e-9
-        self._mark(talking)
         if far_power < 1e-4:  # nothing played lately: nothing to learn
             self.gate = 1.0
             return fore_out
+        back_out = d - self._echo(self.back)
         self._adapt(back_out, power, far_power)
         self._choose(fore_e, float(np.dot(back_out, back_out)), float(np.dot(d, d)))
         if not talking and echo_e > 4.0 * self.noise_e:
             self.leak = 0.98 * self.leak + 0.02 * min(1.0, fore_e / (echo_e + 1e-12))
         return fore_out * self._suppress(fore_e, echo_e)
+
+    def _track(self, residual_e: float, echo_e: float) -> bool:
+        """Follow the room's noise floor and decide (and log) whether the person talks."""
+        # The noise floor: follows quiet blocks down at once, creeps up slowly.
+        if residual_e < self.noise_e:
+            self.noise_e = residual_e
+        else:
+            self.noise_e = self.noise_e * 1.002 + 1e-12
+        # Talking only if what is left is well above both the room's noise and the
+        # echo this filter typically leaves behind (its leak).
+        talking = residual_e > NEAR_TALK_RATIO * (self.noise_e + self.leak * echo_e) + 1e-9
+        self._mark(talking)
+        return talking
 
     def _mark(self, talking: bool) -> None:
         self.processed += self.n

@@ -24,6 +24,7 @@ from .aec import EchoCanceller
 from .asr import Heard
 from .errors import AttuneError, DeviceError
 from .mic import SAMPLE_RATE as MIC_RATE
+from .mic import from_pcm16, to_pcm16
 from .mixer import soft_limiter
 from .timeline import RATE, Samples
 
@@ -78,16 +79,15 @@ class Echo:
         """Add the speaker signal for mic samples [mic_pos, mic_pos + n) at ``gain``."""
         if self.gain <= 0 or not self.history:
             return pcm
-        mic = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+        mic = from_pcm16(pcm)
         played = self.reference(mic_pos, mic.size)
         mixed = np.clip(mic + self.gain * played, -1.0, 1.0)
         return bytes((mixed * 32767.0).astype("<i2").tobytes())
 
     def cancel(self, pcm: bytes, mic_pos: int) -> bytes:
         """The microphone block with the echo of what was played taken out."""
-        mic = np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
-        clean = self.canceller.process(mic, self.reference(mic_pos, mic.size))
-        return bytes(np.clip(np.rint(clean * 32768.0), -32768, 32767).astype("<i2").tobytes())
+        mic = from_pcm16(pcm)
+        return to_pcm16(self.canceller.process(mic, self.reference(mic_pos, mic.size)))
 
 
 class EventLog:

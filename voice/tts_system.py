@@ -35,7 +35,10 @@ from .tts import normalize_text, split_sentences
 # espeak's nominal words/minute assumes longer words than ours: 125 measures
 # ~143 real words/min on plain prose once the renderer's pauses are added.
 BASE_WPM = 125
-ESPEAK_VOICE = "en-us"
+# The Klatt glottal source: softer than the default buzz, and the one espeak-ng
+# variant whose commands PocketSphinx heard back 10/10 at 100-150 wpm (default
+# voice 7/10, m1-m7 and f1-f4 5-10/10; tests/test_tts.py round trip).
+ESPEAK_VOICE = "en-us+klatt"
 
 _lock = threading.Lock()  # pyttsx3 keeps one engine per process: one phrase at a time
 

@@ -63,6 +63,17 @@ def test_stop_by_voice(tmp_path: Path, echo: float) -> None:
 
 
 @pytest.mark.parametrize("echo", ECHO)
+def test_pause_said_while_attune_says_pause(tmp_path: Path, echo: float) -> None:
+    # Box breathing says "You can say pause or stop at any time" from about 42 s:
+    # the person's "pause" over it matches Attune's own words, but the echo canceller
+    # hears a person, so it pauses. (Attune's own "pause" alone never does: see
+    # test_chatter_causes_nothing and the "self" test in test_asr.py.)
+    events = listen(tmp_path, [(8.0, "start box breathing"), (33.5, "pause")], echo=echo)
+    paused = named(events, "paused")
+    assert paused and 42.0 < paused[0]["t"] < 46.0, named(events, "heard")
+
+
+@pytest.mark.parametrize("echo", ECHO)
 def test_check_in_by_voice_lands_in_the_journal(tmp_path: Path, attune_home: Path,
                                                 echo: float,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,6 +83,13 @@ def test_check_in_by_voice_lands_in_the_journal(tmp_path: Path, attune_home: Pat
     db = sqlite3.connect(attune_home / "data" / "journal.sqlite3")
     rows = db.execute("select feeling, intensity from check_ins").fetchall()
     assert rows == [("anxious", 6)]
+    # The offer of a practice is declined by voice: nothing starts, Attune says so.
+    # (With echo, the canceller's leftover lowers the room's cepstral mean and this
+    # short "no" scores 0.19, under even the floor for an expected answer: issue 5.)
+    assert not named(events, "started")
+    if not echo:
+        said = [e["text"] for e in named(events, "said")]
+        assert any("That's okay" in t for t in said), named(events, "heard")
     if echo:
         return
     # ...and the history shows it, as JSON and as a chart.

@@ -100,13 +100,24 @@ class Conversation:
         """A narrowly rejected control that the moment makes likely is taken.
 
         While a session is paused the room is quiet and only "resume" or "stop"
-        make sense. While Attune talks, someone the echo canceller hears talking
-        over it is addressing Attune (a barge-in), and only the controls can be
-        heard then. Either way the words must still parse as that control.
+        make sense; after a question, only its answers. While Attune talks,
+        someone the echo canceller hears talking over it is addressing Attune (a
+        barge-in), and only the controls can be heard then. Either way the words
+        must still parse as that control (or answer).
         """
-        if (heard.intent is not None or heard.reason != "low-confidence"
-                or heard.confidence < EXPECTED_FLOOR or self.player is None):
+        if heard.reason == "self" and not self._only_echo(heard):
+            # The words match what Attune is saying ("pause at the top"), but the echo
+            # canceller heard a person say them: the recognizer's text check can't know.
+            found = self._session_matcher().match(heard.text) if self.player else None
+            if found is not None and found.name in CONTROLS:
+                return replace(heard, intent=found.name, slots=dict(found.slots),
+                               reason="barge-in")
             return heard
+        if (heard.intent is not None or heard.reason != "low-confidence"
+                or heard.confidence < EXPECTED_FLOOR):
+            return heard
+        if self.player is None:
+            return self._expected_answer(heard)
         if self.player.paused is not None:
             expected, why = frozenset({"resume", "stop"}), "expected"
         elif self.overlaps_own_speech(heard) and not self._only_echo(heard):
@@ -117,6 +128,21 @@ class Conversation:
         if found is None or found.name not in expected:
             return heard
         return replace(heard, intent=found.name, slots=dict(found.slots), reason=why)
+
+    def _expected_answer(self, heard: Heard) -> Heard:
+        """Right after Attune asked "yes or no?" (or "how strong, zero to ten?"), a
+        narrowly rejected answer of that kind is what it sounds like."""
+        if self.offer is None:
+            return heard
+        if self.offer.kind == "intensity":
+            from .feelings import parse_intensity
+
+            fits = parse_intensity(heard.text) is not None
+        else:
+            fits = normalize(_YES_NO, heard.text).key in ("yes", "no")
+        if not fits:
+            return heard
+        return replace(heard, intent="answer", reason="expected")
 
     def _session_matcher(self) -> Any:
         if self.matcher is None:

@@ -92,11 +92,11 @@ start box breathing | start_session | session=box-breathing
 help me wind down | start_session | session=bedtime-wind-down
 start the bedtime wind down | start_session | session=bedtime-wind-down
 could we do some grounding | start_session | session=grounding-54321
-start the grounding exercise for three minutes | start_session | session=grounding-54321
+start the grounding exercise for three minutes | start_session | session=grounding-54321 minutes=3
 i need a quick calm | start_session | session=calm-sos
 let's do a self compassion break | start_session | session=self-compassion
 start a daily check in | start_session | session=daily-check-in
-can we do the extended exhale for ten minutes | start_session | session=extended-exhale
+can we do the extended exhale for ten minutes | start_session | session=extended-exhale minutes=10
 i want to do some self soothing | start_session | session=self-soothing
 start emotion naming | start_session | session=emotion-naming
 i feel anxious | check_in | feeling=anxious

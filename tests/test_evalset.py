@@ -12,7 +12,7 @@ import pytest
 from voice.intents import default_matcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import evalset  # noqa: E402
+import evalset
 
 INSIDE, OUTSIDE = evalset.phrases()
 

@@ -123,3 +123,17 @@ def test_choose(monkeypatch: pytest.MonkeyPatch) -> None:
         choose("whisper")
     monkeypatch.setenv("ATTUNE_RECOGNIZER", "vosk")
     assert choose(None)[0] == "vosk"
+
+
+def test_dither_is_a_quiet_fixed_floor() -> None:
+    from voice.asr import DITHER_DBFS, Dither
+
+    silence = bytes(2 * 16000)
+    a, b = Dither(DITHER_DBFS), Dither(DITHER_DBFS)
+    first = b"".join(a.apply(silence[i:i + 960]) for i in range(0, len(silence), 960))
+    assert first == b"".join(b.apply(silence[i:i + 960]) for i in range(0, len(silence), 960))
+    x = np.frombuffer(first, dtype="<i2").astype(np.float64) / 32768
+    level = 20 * np.log10(np.sqrt(np.mean(x ** 2)))
+    assert abs(level - DITHER_DBFS) < 1.0  # a real microphone's own noise, no louder
+    loud = (np.full(480, 32767, dtype="<i2")).tobytes()
+    assert np.frombuffer(a.apply(loud), dtype="<i2").max() == 32767  # clipped, never wraps

@@ -46,6 +46,8 @@ PARAMS_FILE = Path(__file__).resolve().parent / "data" / "ears-pocketsphinx.json
 SPOTTED = ("stop", "pause")
 KWS_THRESHOLD = "1e-20"
 SPOT_MARGIN = 16000 // 2  # a spot up to 0.5 s before the utterance began still counts
+RUNUP_SAMPLES = 16000  # audio the spotter hears before an utterance begins
+SECOND_PASS_MODE = "speaking"  # the short controls (and crisis words) alone
 FRAMES_PER_S = 100  # PocketSphinx's feature frame rate
 FEATURES = ("margin", "margin_min", "margin_content", "margin_all", "margin_low", "phone_dist",
             "words", "fillers", "frames_per_phone", "sil_frac", "phone_rate", "speech_s",
@@ -124,17 +126,20 @@ class PocketSphinxBackend:
         phone_lm = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
         self._phone_decoder.add_allphone_file("phones", phone_lm)
         self._phone_decoder.activate_search("phones")
-        # The room tracker hears the whole stream, speech or not, with a one-word
-        # search (cheap: RTF ~0.005) so its live cepstral mean follows the level and
-        # the background; each utterance starts from it instead of a stale mean.
+        # The room tracker hears each utterance and the second before it, with a
+        # one-word search (cheap: RTF ~0.005), so its live cepstral mean follows the
+        # speaker's level and the background around the words; each utterance starts
+        # from it instead of a stale mean. Long quiet stretches are left out: a
+        # minute of a quiet room would pull the mean far from any speech (a "stop"
+        # after 20 s of a -65 dBFS floor was decoded "it's bad").
         self._tracker = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
         self._tracker.add_jsgf_string("room", "#JSGF V1.0;\ngrammar room;\npublic <r> = a;\n")
         self._tracker.activate_search("room")
         self._tracker.start_utt()
         self._tracked = 0
-        # The spotter also hears the whole stream, digital silence included (it needs
-        # the run-up that a cut-out word lacks); what it found is kept with where in
-        # the stream it ended, in samples.
+        # The spotter hears each utterance with the second of audio before it (the
+        # run-up that a cut-out word lacks); between utterances it rests. What it
+        # found is kept with where in the stream it ended, in samples.
         self._spotter = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
         with tempfile.NamedTemporaryFile("w", suffix=".kws", delete=False) as keys:
             keys.write("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED))
@@ -145,8 +150,11 @@ class PocketSphinxBackend:
         self._spotter.activate_search("spot")
         self._spotter.start_utt()
         self._spots: collections.deque[tuple[str, int]] = collections.deque(maxlen=20)
+        self._runup: collections.deque[bytes] = collections.deque()
+        self._utt_audio: list[bytes] = []
+        self._utt_phones: list[Any] = []
+        self._runup_samples = 0
         self._stream_pos = 0
-        self._spot_began = 0
         self._utt_began = 0
         # Frame levels (dB), of the room over the last 4 s and of the utterance: how far
         # the speech stands above the noise tells the model how much to trust margins.
@@ -180,11 +188,23 @@ class PocketSphinxBackend:
             d.activate_search(mode)
 
     def background(self, pcm: bytes) -> None:
-        self._spot(pcm)
+        self._stream_pos += len(pcm) // 2
         samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
-        if samples.size == 0 or int(np.max(np.abs(samples))) <= 1:
-            return  # digital silence says nothing about the room and skews the mean
-        self._room.extend(_levels(samples))
+        if samples.size and int(np.max(np.abs(samples))) > 1:  # digital silence: no room
+            self._room.extend(_levels(samples))
+        if self._in_utt:
+            self._spot(pcm)
+            self._track(pcm)
+        else:
+            self._runup.append(pcm)
+            self._runup_samples += len(pcm) // 2
+            while self._runup_samples - len(self._runup[0]) // 2 >= RUNUP_SAMPLES:
+                self._runup_samples -= len(self._runup.popleft()) // 2
+
+    def _track(self, pcm: bytes) -> None:
+        samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
+        if samples.size == 0 or int(np.max(np.abs(samples.astype(np.int32)))) <= 1:
+            return  # digital silence skews the mean
         self._tracker.process_raw(pcm, False, False)
         self._tracked += len(pcm) // 2
         if self._tracked >= 30 * 16000:  # keep the tracker's utterance bounded
@@ -194,9 +214,8 @@ class PocketSphinxBackend:
 
     def _spot(self, pcm: bytes) -> None:
         self._spotter.process_raw(pcm, False, False)
-        self._stream_pos += len(pcm) // 2
-        if self._spotter.hyp() is not None or self._stream_pos - self._spot_began > 30 * 16000:
-            self._restart_spotter()  # clear what it found; keep its utterances bounded
+        if self._spotter.hyp() is not None:
+            self._restart_spotter()  # note what it found, start clean
 
     def _restart_spotter(self) -> None:
         self._spotter.end_utt()
@@ -204,7 +223,6 @@ class PocketSphinxBackend:
         if hyp is not None:
             self._spots.extend((w, self._stream_pos) for w in hyp.hypstr.split())
         self._spotter.start_utt()
-        self._spot_began = self._stream_pos
 
     def _speech_lists(self, mode: str) -> dict[str, SlotList]:
         words = feeling_words()
@@ -216,16 +234,24 @@ class PocketSphinxBackend:
 
     def begin(self, mode: str) -> None:
         self._activate(mode)
+        self._restart_spotter()
+        for block in self._runup:  # already counted in the stream position
+            self._track(block)
+            self._spotter.process_raw(block, False, False)
         cmn = self._tracker.get_cmn(True)
         self._grammar_decoder.set_cmn(cmn)
         self._phone_decoder.set_cmn(cmn)
         self._grammar_decoder.start_utt()
         self._phone_decoder.start_utt()
+        self._utt_audio = []
+        self._runup.clear()
+        self._runup_samples = 0
         self._utt_began = self._stream_pos
         self._utt_levels = []
         self._in_utt = True
 
     def feed(self, pcm: bytes) -> None:
+        self._utt_audio.append(pcm)
         self._utt_levels.extend(_levels(np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")))
         self._grammar_decoder.process_raw(pcm, False, False)
         self._phone_decoder.process_raw(pcm, False, False)
@@ -246,12 +272,41 @@ class PocketSphinxBackend:
         text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
         if not text:
             return Hypothesis("", {})
-        feats = self._features(list(g.seg() or []), list(p.seg() or []))
+        self._utt_phones = list(p.seg() or [])
+        return Hypothesis(text, self._with_snr(self._features(list(g.seg() or []),
+                                                              self._utt_phones)))
+
+    def _with_snr(self, feats: dict[str, float]) -> dict[str, float]:
         if feats:
             room = float(np.percentile(self._room, 20)) if self._room else -90.0
             speech = float(np.percentile(self._utt_levels, 90)) if self._utt_levels else room
             feats["snr_db"] = min(40.0, max(0.0, speech - room))
-        return Hypothesis(text, feats)
+        return feats
+
+    def second_opinion(self) -> Hypothesis | None:
+        """The last utterance again, against the short controls alone, when the
+        keyword spotter heard "stop" or "pause" in it but the full grammar found
+        something else (in a quiet room a clear "stop" can come out "it's bad").
+        Only a bare spotted word counts; the caller still applies the threshold."""
+        spotted = self._spotted & set(SPOTTED)
+        if not spotted or not self._utt_audio:
+            return None
+        g = self._grammar_decoder
+        previous = g.current_search()
+        # No set_cmn: the decoder's live mean has just adapted to this very utterance,
+        # which is what a second look needs (a "pause" in pink noise that the first
+        # pass, starting from the room's mean, could not finish is found this way).
+        self._activate(SECOND_PASS_MODE)
+        g.start_utt()
+        g.process_raw(b"".join(self._utt_audio), False, True)
+        g.end_utt()
+        hyp = g.hyp()
+        text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
+        feats = self._features(list(g.seg() or []), self._utt_phones) if text else {}
+        g.activate_search(previous)
+        if text not in spotted:
+            return None
+        return Hypothesis(text, self._with_snr(feats))
 
     def _log(self, value: float) -> float:
         return float(self._logmath.log(value)) if value > 0 else -1e7

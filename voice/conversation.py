@@ -108,7 +108,10 @@ class Conversation:
         if heard.reason == "self" and not self._only_echo(heard):
             # The words match what Attune is saying ("pause at the top"), but the echo
             # canceller heard a person say them: the recognizer's text check can't know.
-            found = self._session_matcher().match(heard.text) if self.player else None
+            if self.player is None:  # "You can say yes or no." "No."
+                answer = self._expected_answer(heard)
+                return heard if answer is heard else replace(answer, reason="barge-in")
+            found = self._session_matcher().match(heard.text)
             if found is not None and found.name in CONTROLS:
                 return replace(heard, intent=found.name, slots=dict(found.slots),
                                reason="barge-in")

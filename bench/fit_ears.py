@@ -1,7 +1,8 @@
 """Fit the PocketSphinx rejection model on the ``fit`` split and write its parameters.
 
     python bench/fit_ears.py [--quick] [--max-fa 0.03] [--stop-threshold T]
-        [--max-threshold T] [--threshold T] [--dry-run] [--load FILE]
+        [--max-threshold T] [--threshold T] [--group-threshold GROUP=T]
+        [--dry-run] [--load FILE]
 
 1. Runs every ``fit`` clip of bench/evalset.py (in-domain and out-of-domain
    speech, clean and with noise at 10 and 5 dB) through the live pipeline with
@@ -159,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
                          "made on the fit split, so fewer of them overfit it")
     ap.add_argument("--max-threshold", type=float, default=0.98,
                     help="no group stricter than this (a clearly said command must pass)")
+    ap.add_argument("--group-threshold", action="append", default=[], metavar="GROUP=T",
+                    help="fix one group's threshold (stop_pause, commands, check_in, "
+                         "start_session, other)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the file")
     ap.add_argument("--load", type=Path, help=f"reuse saved decodes (written to {SAVED})")
@@ -194,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
         g: args.threshold for g in set(GROUPS.values()) | {"commands"}}
     if args.stop_threshold is not None:
         fixed["stop_pause"] = args.stop_threshold
+    for spec in args.group_threshold:
+        name, _, value = spec.partition("=")
+        fixed[name] = float(value)
     chosen = pick_thresholds(results, probs, args.max_fa, args.stop_weight, fixed,
                              args.max_threshold)
     for t in np.linspace(0.1, 0.9, 5):

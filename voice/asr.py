@@ -141,13 +141,9 @@ class Dither:
         pink *= 32768 * 10 ** (level_dbfs / 20) / np.sqrt(np.mean(pink ** 2))
         self._noise = np.round(pink).astype(np.int32)
         self._pos = 0
-        self.enabled = level_dbfs > -150
-
-    def reset(self) -> None:
-        self._pos = 0
 
     def apply(self, pcm: bytes) -> bytes:
-        if not self.enabled or not pcm:
+        if not pcm:
             return pcm
         x = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
         idx = (self._pos + np.arange(x.size)) % self._noise.size

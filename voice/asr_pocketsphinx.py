@@ -93,6 +93,14 @@ def _edit_distance(a: list[str], b: list[str]) -> int:
     return row[-1]
 
 
+def _int16(pcm: bytes) -> np.ndarray:
+    return np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
+
+
+def _is_digital_silence(samples: np.ndarray) -> bool:
+    return samples.size == 0 or int(np.max(np.abs(samples))) <= 1
+
+
 def _levels(samples: np.ndarray, frame: int = 480) -> list[float]:
     """Level in dBFS of each whole 30 ms frame."""
     n = samples.size // frame * frame
@@ -189,8 +197,8 @@ class PocketSphinxBackend:
 
     def background(self, pcm: bytes) -> None:
         self._stream_pos += len(pcm) // 2
-        samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
-        if samples.size and int(np.max(np.abs(samples))) > 1:  # digital silence: no room
+        samples = _int16(pcm)
+        if not _is_digital_silence(samples):  # zeros say nothing about the room
             self._room.extend(_levels(samples))
         if self._in_utt:
             self._spot(pcm)
@@ -202,9 +210,8 @@ class PocketSphinxBackend:
                 self._runup_samples -= len(self._runup.popleft()) // 2
 
     def _track(self, pcm: bytes) -> None:
-        samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
-        if samples.size == 0 or int(np.max(np.abs(samples.astype(np.int32)))) <= 1:
-            return  # digital silence skews the mean
+        if _is_digital_silence(_int16(pcm)):
+            return  # zeros skew the mean
         self._tracker.process_raw(pcm, False, False)
         self._tracked += len(pcm) // 2
         if self._tracked >= 30 * 16000:  # keep the tracker's utterance bounded
@@ -234,7 +241,7 @@ class PocketSphinxBackend:
 
     def begin(self, mode: str) -> None:
         self._activate(mode)
-        self._restart_spotter()
+        # The spotter has heard nothing since the last utterance ended and restarted it.
         for block in self._runup:  # already counted in the stream position
             self._track(block)
             self._spotter.process_raw(block, False, False)
@@ -252,7 +259,7 @@ class PocketSphinxBackend:
 
     def feed(self, pcm: bytes) -> None:
         self._utt_audio.append(pcm)
-        self._utt_levels.extend(_levels(np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")))
+        self._utt_levels.extend(_levels(_int16(pcm)))
         self._grammar_decoder.process_raw(pcm, False, False)
         self._phone_decoder.process_raw(pcm, False, False)
 

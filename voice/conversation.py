@@ -105,23 +105,18 @@ class Conversation:
         barge-in), and only the controls can be heard then. Either way the words
         must still parse as that control (or answer).
         """
-        if heard.reason == "self" and not self._only_echo(heard):
-            # The words match what Attune is saying ("pause at the top"), but the echo
-            # canceller heard a person say them: the recognizer's text check can't know.
-            if self.player is None:  # "You can say yes or no." "No."
-                answer = self._expected_answer(heard)
-                return heard if answer is heard else replace(answer, reason="barge-in")
-            found = self._session_matcher().match(heard.text)
-            if found is not None and found.name in CONTROLS:
-                return replace(heard, intent=found.name, slots=dict(found.slots),
-                               reason="barge-in")
-            return heard
-        if (heard.intent is not None or heard.reason != "low-confidence"
-                or heard.confidence < EXPECTED_FLOOR):
+        # A "self" drop means the words match what Attune is saying ("You can say pause
+        # or stop"); the echo canceller can tell that a person said them too.
+        said_over_self = heard.reason == "self" and not self._only_echo(heard)
+        narrowly_missed = (heard.intent is None and heard.reason == "low-confidence"
+                           and heard.confidence >= EXPECTED_FLOOR)
+        if not (said_over_self or narrowly_missed):
             return heard
         if self.player is None:
-            return self._expected_answer(heard)
-        if self.player.paused is not None:
+            return self._expected_answer(heard, "barge-in" if said_over_self else "expected")
+        if said_over_self:
+            expected, why = CONTROLS, "barge-in"
+        elif self.player.paused is not None:
             expected, why = frozenset({"resume", "stop"}), "expected"
         elif self.overlaps_own_speech(heard) and not self._only_echo(heard):
             expected, why = CONTROLS, "barge-in"
@@ -132,7 +127,7 @@ class Conversation:
             return heard
         return replace(heard, intent=found.name, slots=dict(found.slots), reason=why)
 
-    def _expected_answer(self, heard: Heard) -> Heard:
+    def _expected_answer(self, heard: Heard, why: str) -> Heard:
         """Right after Attune asked "yes or no?" (or "how strong, zero to ten?"), a
         narrowly rejected answer of that kind is what it sounds like."""
         if self.offer is None:
@@ -145,7 +140,7 @@ class Conversation:
             fits = normalize(_YES_NO, heard.text).key in ("yes", "no")
         if not fits:
             return heard
-        return replace(heard, intent="answer", reason="expected")
+        return replace(heard, intent="answer", reason=why)
 
     def _session_matcher(self) -> Any:
         if self.matcher is None:

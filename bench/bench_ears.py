@@ -185,7 +185,8 @@ def keyword_intent(text: str, peer: PeerBackend) -> tuple[str | None, dict[str, 
 class PeerRecognizer(StreamingRecognizer):
     def __init__(self) -> None:
         self.peer = PeerBackend()
-        super().__init__(self.peer, load_grammar(), "idle", early_silence_s=99.0, stable_s=99.0)
+        super().__init__(self.peer, load_grammar(), "idle", early_silence_s=99.0, stable_s=99.0,
+                         denoise=False)  # naive: no front end
 
     def _decide(self, ended: Any) -> Heard:
         heard = super()._decide(ended)

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from . import endpoint
+from .denoise import load_denoiser
 from .errors import AttuneError, MissingDependency
 from .grammar import Grammar
 from .intents import Matcher, load_grammar, normalize
@@ -156,7 +157,8 @@ class StreamingRecognizer:
 
     def __init__(self, backend: Backend, grammar: Grammar, mode: str = "idle",
                  endpoint_config: endpoint.EndpointConfig | None = None,
-                 early_silence_s: float = 0.15, stable_s: float = 0.6) -> None:
+                 early_silence_s: float = 0.15, stable_s: float = 0.6,
+                 denoise: bool = True) -> None:
         self.backend = backend
         self.name = backend.name
         self.grammar = grammar
@@ -169,6 +171,9 @@ class StreamingRecognizer:
         self.stable_s = stable_s
         self.speaking_words: tuple[str, ...] = ()
         self._dither = Dither(DITHER_DBFS)
+        # Like the room tracker, the noise suppressor follows one continuous room: it
+        # is not reset between utterances or streams.
+        self._denoiser = load_denoiser() if denoise else None
         self.start()
 
     def _matcher(self, mode: str) -> Matcher:
@@ -195,6 +200,8 @@ class StreamingRecognizer:
 
     def accept(self, pcm: bytes) -> list[Heard]:
         out: list[Heard] = []
+        if self._denoiser is not None:
+            pcm = self._denoiser.apply(pcm)
         pcm = self._dither.apply(pcm)
         self.backend.background(pcm)
         for event in self._ep.feed(pcm):
@@ -369,7 +376,7 @@ def describe_recognizer() -> tuple[bool, str, str]:
 
 def load_recognizer(name: str | None = "auto", mode: str = "idle",
                     grammar: Grammar | None = None, model_path: str | None = None,
-                    **options: Any) -> StreamingRecognizer:
+                    denoise: bool = True, **options: Any) -> StreamingRecognizer:
     """The recognizer ``name`` ("auto", "pocketsphinx" or "vosk"), ready to listen."""
     chosen, _ = choose(name)
     grammar = grammar or load_grammar()
@@ -385,4 +392,4 @@ def load_recognizer(name: str | None = "auto", mode: str = "idle",
         from .asr_vosk import VoskBackend
 
         backend = VoskBackend(grammar, model_path=model_path or vosk_model_installed(), **options)
-    return StreamingRecognizer(backend, grammar, mode)
+    return StreamingRecognizer(backend, grammar, mode, denoise=denoise)

@@ -78,6 +78,17 @@ def _recognizer() -> Check:
     return Check("recognizer", ok, found, fix)
 
 
+def _noise_suppression() -> Check:
+    from .denoise import library_path
+    from .errors import MissingDependency
+
+    try:
+        path = library_path()
+    except MissingDependency as err:
+        return Check("denoiser", False, f"none ({err})", "pip install pyrnnoise")
+    return Check("denoiser", True, f"RNNoise ({path}), in rooms that need it")
+
+
 def _recognizer_fallback() -> Check:
     try:
         import pocketsphinx
@@ -113,8 +124,8 @@ def _library() -> Check:
 
 
 CHECKS: tuple[Callable[[], Check], ...] = (
-    lambda: _devices("input"), lambda: _devices("output"), _recognizer, _voices, _journal,
-    _library,
+    lambda: _devices("input"), lambda: _devices("output"), _recognizer, _noise_suppression,
+    _voices, _journal, _library,
 )
 
 

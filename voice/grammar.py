@@ -23,7 +23,12 @@ class Word:
 
 @dataclass(frozen=True)
 class Slot:
-    name: str
+    name: str  # the list its values come from
+    slot: str = ""  # the slot it fills (hassil's {list:slot}); the list's name if empty
+
+    @property
+    def slot_name(self) -> str:
+        return self.slot or self.name
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,8 @@ class Alt:
 Node = Union[Word, Slot, Rule, Seq, Alt]  # noqa: UP007 (recursive alias)
 EMPTY = Seq(())
 
-_TOKEN = re.compile(r"\s*(\(|\)|\[|\]|\||\{[a-z_]+\}|<[a-z_]+>|[a-z0-9'][a-z0-9'\-]*)", re.I)
+_TOKEN = re.compile(
+    r"\s*(\(|\)|\[|\]|\||\{[a-z_]+(?::[a-z_]+)?\}|<[a-z_]+>|[a-z0-9'][a-z0-9'\-]*)", re.I)
 
 
 class TemplateError(ValueError):
@@ -89,7 +95,8 @@ def _parse_alt(tokens: list[str], i: int, text: str) -> tuple[Node, int]:
             items.append(Alt((inner, EMPTY)) if tok == "[" else inner)
             continue
         if tok.startswith("{"):
-            items.append(Slot(tok[1:-1]))
+            name, _, slot = tok[1:-1].partition(":")
+            items.append(Slot(name, slot))
         elif tok.startswith("<"):
             items.append(Rule(tok[1:-1]))
         else:
@@ -252,7 +259,7 @@ def expand(grammar: Grammar, node: Node, slot_values: int | None = None) -> Iter
             step = len(values) / slot_values
             values = [values[int(i * step)] for i in range(slot_values)]
         for v in values:
-            yield v.words, ((node.name, v.value),)
+            yield v.words, ((node.slot_name, v.value),)
     elif isinstance(node, Rule):
         yield from expand(grammar, grammar.rules[node.name], slot_values)
     elif isinstance(node, Alt):

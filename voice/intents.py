@@ -176,8 +176,10 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
             lo, hi = spec["range"]
             lists[name] = range_list(name, int(lo), int(hi))
         elif isinstance(spec, dict) and spec.get("from") == "sessions":
+            fewest = int(spec.get("min_words", 1))
             lists[name] = phrase_list(name, ((" ".join(normalize(p)), sid)
-                                             for p, sid in triggers))
+                                             for p, sid in triggers
+                                             if len(normalize(p)) >= fewest))
         elif isinstance(spec, dict) and spec.get("from") == "wake":
             lists[name] = phrase_list(name, ((" ".join(normalize(p)),) * 2 for p in wake))
         elif isinstance(spec, dict) and spec.get("from") == "feelings":
@@ -221,7 +223,7 @@ class _Compiler:
             values = self.grammar.lists[node.name].values
             table = {" ".join(v.words): v.value for v in values}
             group = f"g{len(self.groups)}"
-            self.groups[group] = (node.name, table)
+            self.groups[group] = (node.slot_name, table)
             alts = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
             return f"{self.skip}(?P<{group}>{alts}) "
         if isinstance(node, Rule):

@@ -121,6 +121,20 @@ def test_template_language() -> None:
     assert number_words(0) == "zero" and number_words(45) == "forty five"
     with pytest.raises(ValueError):
         parse_template("(unbalanced")
+    # {list:slot}: values from one list, filling another slot's name
+    named = parse_template("{session:chosen}")
+    assert [slots for _, slots in expand(g, named)] == [(("chosen", "body-scan"),)]
+
+
+def test_a_one_word_session_name_needs_a_lead() -> None:
+    """Said alone, "sos" was what a spoken "yes" decoded to; two-word names stand alone."""
+    for alone in ("sos", "the sos", "grounding", "bedtime"):
+        assert parse(alone) is None, alone
+    for text, session in (("start sos", "calm-sos"), ("calm sos", "calm-sos"),
+                          ("i need the grounding", "grounding-54321"),
+                          ("body scan", "body-scan")):
+        got = parse(text)
+        assert got is not None and got.slots == {"session": session}, text
 
 
 def test_jsgf_mentions_every_mode_word(grammar) -> None:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ from .denoise import load_denoiser
 from .errors import AttuneError, MissingDependency
 from .grammar import Grammar
 from .intents import Matcher, load_grammar, normalize
+from .mic import pcm16_samples
 
 log = logging.getLogger("voice.ears")
 
@@ -146,7 +147,7 @@ class Dither:
     def apply(self, pcm: bytes) -> bytes:
         if not pcm:
             return pcm
-        x = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
+        x = pcm16_samples(pcm).astype(np.int32)
         idx = (self._pos + np.arange(x.size)) % self._noise.size
         self._pos = (self._pos + x.size) % self._noise.size
         return bytes(np.clip(x + self._noise[idx], -32768, 32767).astype("<i2").tobytes())

@@ -30,6 +30,7 @@ from .asr import EARLY_INTENTS, FREE, Hypothesis
 from .errors import MissingDependency
 from .grammar import Grammar, SlotList
 from .intents import feeling_words
+from .mic import pcm16_samples
 
 # Modes in which the speech grammar offers every spoken feeling form; elsewhere
 # only the canonical feeling words (a 500-phrase list pulls background talk in).
@@ -94,7 +95,7 @@ def _edit_distance(a: list[str], b: list[str]) -> int:
 
 
 def _int16(pcm: bytes) -> np.ndarray:
-    return np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.int32)
+    return pcm16_samples(pcm).astype(np.int32)
 
 
 def _is_digital_silence(samples: np.ndarray) -> bool:

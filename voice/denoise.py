@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import MissingDependency
+from .mic import pcm16_samples
 
 RATE = 16000
 FRAME = 160  # 10 ms at 16 kHz: one RNNoise frame (480 samples at 48 kHz)
@@ -109,12 +110,8 @@ class Denoiser:
     delay = DELAY
 
     def __init__(self, library: Path | None = None) -> None:
-        self._library = library or library_path()
         self._h = _lowpass(TAPS, 7600 / (RATE * UP))
-        self.reset()
-
-    def reset(self) -> None:
-        self._rnnoise = _RNNoise(self._library)
+        self._rnnoise = _RNNoise(library or library_path())
         self._pending = np.zeros(0, dtype=np.float64)
         self._ready = np.zeros(0, dtype=np.int16)
         self._up_hist = np.zeros(TAPS - 1)
@@ -128,7 +125,7 @@ class Denoiser:
 
     def apply(self, pcm: bytes) -> bytes:
         """As many samples out as in, :attr:`delay` samples late."""
-        x = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
+        x = pcm16_samples(pcm)
         self._pending = np.concatenate([self._pending, x.astype(np.float64)])
         whole = self._pending.size // FRAME * FRAME
         if whole:

@@ -78,7 +78,7 @@ def _recognizer() -> Check:
     return Check("recognizer", ok, found, fix)
 
 
-def _noise_suppression() -> Check:
+def _denoiser() -> Check:
     from .denoise import library_path
     from .errors import MissingDependency
 
@@ -124,7 +124,7 @@ def _library() -> Check:
 
 
 CHECKS: tuple[Callable[[], Check], ...] = (
-    lambda: _devices("input"), lambda: _devices("output"), _recognizer, _noise_suppression,
+    lambda: _devices("input"), lambda: _devices("output"), _recognizer, _denoiser,
     _voices, _journal, _library,
 )
 

@@ -43,6 +43,11 @@ def to_pcm16(samples: npt.ArrayLike) -> bytes:
     return np.clip(np.rint(x), -32768, 32767).astype("<i2").tobytes()
 
 
+def pcm16_samples(pcm: bytes) -> npt.NDArray[np.int16]:
+    """The whole 16-bit little-endian samples of a block (a stray odd byte is dropped)."""
+    return np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2")
+
+
 def from_pcm16(pcm: bytes) -> npt.NDArray[np.float32]:
     """16-bit little-endian PCM to float samples in [-1, 1)."""
     return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / np.float32(32768.0)

@@ -115,3 +115,22 @@ def test_endpointer_caps_long_utterances() -> None:
                                               _speechlike(3.0)])))
     ends = [e for e in events if isinstance(e, endpoint.Ended)]
     assert ends and ends[0].reason == "max"
+
+
+
+
+@pytest.mark.parametrize("word", ["stop", "pause"])
+def test_endpointer_ends_promptly_in_a_silent_room(word: str) -> None:
+    # A silent microphone as the recognizer hears it (with its -65 dBFS dither, right at
+    # the level floor): the room's own frames must not flicker as speech inside the
+    # utterance and hold a finished word open (before: 0.53-0.56 s, now 0.32 s).
+    from tests.speechkit import speak
+    from voice.asr import DITHER_DBFS, Dither
+
+    said = speak(word)
+    end = 8.0 + (np.flatnonzero(np.abs(said) > 0.003 * np.max(np.abs(said)))[-1] + 1) / 16000
+    quiet = np.zeros(8 * SAMPLE_RATE, np.float32)
+    heard = Dither(DITHER_DBFS).apply(to_pcm16(np.concatenate([quiet, said, quiet[:32000]])))
+    ends = [e for e in _events(heard) if isinstance(e, endpoint.Ended)]
+    assert len(ends) == 1 and ends[0].reason == "silence"
+    assert ends[0].sample / SAMPLE_RATE - end <= 0.4

@@ -61,6 +61,11 @@ class EndpointConfig:
     # they are in steady noise (fans, rain: such frames score ~0) and lifts them in talk.
     noise_quantile: float = 90.0
     noise_margin_db: float = 1.0
+    # Inside an utterance the room's own frames must almost never count as speech, or
+    # a word's end waits for a run of quiet frames that their flicker keeps breaking
+    # (a -65 dBFS room held a finished "stop" open for half a second).
+    hold_quantile: float = 98.0
+    hold_margin_db: float = 0.3
     warmup_s: float = 0.45  # background needed before anything can start
 
 
@@ -190,13 +195,14 @@ class Endpointer:
         quiet = past[np.asarray(self._quiet)]
         if len(quiet) >= 10:  # how high the room's own frames score
             on_db = max(on_db, self._room_score(quiet, high) + c.noise_margin_db)
-            off_db = max(off_db, self._room_score(quiet, low) + c.noise_margin_db
-                         - (c.on_db - c.off_db))
+            off_db = max(off_db, self._room_score(quiet, low, c.hold_quantile)
+                         + c.hold_margin_db)
         return low, high, on_db, off_db
 
-    def _room_score(self, quiet: np.ndarray, background: np.ndarray) -> float:
+    def _room_score(self, quiet: np.ndarray, background: np.ndarray,
+                    quantile: float | None = None) -> float:
         scores = np.mean(np.maximum(0.0, quiet - background), axis=1)
-        return float(np.percentile(scores, self.config.noise_quantile))
+        return float(np.percentile(scores, quantile or self.config.noise_quantile))
 
     def _frame(self, frame: bytes) -> list[Event]:
         start = self.position

@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--group-threshold", action="append", default=[], metavar="GROUP=T",
                     help="fix one group's threshold (stop_pause, commands, check_in, "
                          "start_session, other)")
+    ap.add_argument("--folds", type=int, default=2,
+                    help="folds of phrases for the out-of-fold confidences")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the file")
     ap.add_argument("--load", type=Path, help=f"reuse saved decodes (written to {SAVED})")
@@ -184,10 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     # Thresholds are picked on out-of-fold confidences (two folds of phrases): a model
     # scoring its own training rows is overconfident, and thresholds picked that way
     # let more out-of-domain talk through on new phrases.
-    phrase = np.asarray([int(results[ci].clip_id.split("-")[0].lstrip("inod")) // 2 % 2
-                         for ci, _ in where])
+    phrase = np.asarray([int(results[ci].clip_id.split("-")[0].lstrip("inod")) // 2
+                         % args.folds for ci, _ in where])
     p = np.zeros(len(y))
-    for fold in (0, 1):
+    for fold in range(args.folds):
         w_f, b_f = fit_logistic(z[phrase != fold], y[phrase != fold])
         p[phrase == fold] = 1 / (1 + np.exp(-np.clip(z[phrase == fold] @ w_f + b_f, -50, 50)))
     probs = {w: float(v) for w, v in zip(where, p, strict=True)}

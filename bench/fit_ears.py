@@ -1,6 +1,6 @@
 """Fit the PocketSphinx rejection model on the ``fit`` split and write its parameters.
 
-    python bench/fit_ears.py [--quick] [--max-fa 0.03] [--stop-threshold T]
+    python bench/fit_ears.py [--quick] [--max-fa 0.025] [--stop-threshold T]
         [--max-threshold T] [--threshold T] [--group-threshold GROUP=T]
         [--dry-run] [--load FILE]
 
@@ -13,10 +13,12 @@
 3. Fits a logistic regression (standardized features, L2, Newton's method).
 4. Picks one threshold per group of intents (stop/pause, other short
    commands, check_in, start_session, the rest) on out-of-fold confidences
-   (two folds of phrases), greedily relaxing the group that buys the most fit
-   accuracy per false accept (stop/pause clips weighted ``--stop-weight``)
+   (two folds of phrases, averaged over ten random partitions), greedily
+   relaxing the group that buys the most fit accuracy per false accept
+   (stop/pause clips weighted ``--stop-weight``)
    while the clip-level false-accept rate on the fit split's out-of-domain
-   clips stays at most ``--max-fa`` (3%). ``--stop-threshold`` fixes the
+   clips stays at most ``--max-fa`` (2.5%: new phrases let a little more
+   through than the fit phrases do, and the target is 3%). ``--stop-threshold`` fixes the
    stop/pause one, ``--max-threshold`` caps them all, ``--threshold`` fixes
    the rest. Writes voice/data/ears-pocketsphinx.json, which the recognizer
    loads.
@@ -73,6 +75,29 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> tuple[np.nda
         if np.max(np.abs(step)) < 1e-8:
             break
     return w[:-1], float(w[-1])
+
+
+def out_of_fold(results: list[bench_ears.Result], where: list[tuple[int, int]], z: np.ndarray,
+                y: np.ndarray, folds: int, repeats: int, seed: int = 0) -> np.ndarray:
+    """Each utterance's confidence from models that never saw its phrase.
+
+    Thresholds are picked on these: a model scoring its own training rows is
+    overconfident, and thresholds picked that way let more out-of-domain talk through
+    on new phrases. One partition of the phrases into folds is a coin toss (on the
+    same decodes, different partitions moved the short-command threshold from 0.62 to
+    0.88), so the confidences are averaged over ``repeats`` random partitions."""
+    phrase = np.asarray([results[ci].kind + results[ci].clip_id.split("-")[0]
+                         for ci, _ in where])
+    names = np.unique(phrase)
+    rng = np.random.default_rng(seed)
+    p = np.zeros(len(y))
+    for _ in range(repeats):
+        fold_of = {name: i % folds for i, name in enumerate(rng.permutation(names))}
+        fold = np.asarray([fold_of[name] for name in phrase])
+        for k in range(folds):
+            w, b = fit_logistic(z[fold != k], y[fold != k])
+            p[fold == k] += 1 / (1 + np.exp(-np.clip(z[fold == k] @ w + b, -50, 50)))
+    return p / repeats
 
 
 # Intents that share a threshold: bare stop/pause (the product must catch them), the other
@@ -148,7 +173,9 @@ def pick_thresholds(results: list[bench_ears.Result], probs: dict[tuple[int, int
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--max-fa", type=float, default=0.03)
+    ap.add_argument("--max-fa", type=float, default=0.025,
+                    help="false-accept budget on the fit split (the target is 3%%; new "
+                         "phrases let a little more through)")
     ap.add_argument("--stop-weight", type=float, default=2.0,
                     help="weight of stop/pause clips in the accuracy the thresholds maximise "
                          "(missing 'stop' is worse than missing another command)")
@@ -165,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
                          "start_session, other)")
     ap.add_argument("--folds", type=int, default=2,
                     help="folds of phrases for the out-of-fold confidences")
+    ap.add_argument("--repeats", type=int, default=10,
+                    help="random partitions into folds, their confidences averaged")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the file")
     ap.add_argument("--load", type=Path, help=f"reuse saved decodes (written to {SAVED})")
@@ -183,15 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     std[std == 0] = 1.0
     z = (x - mean) / std
     weights, bias = fit_logistic(z, y)
-    # Thresholds are picked on out-of-fold confidences (two folds of phrases): a model
-    # scoring its own training rows is overconfident, and thresholds picked that way
-    # let more out-of-domain talk through on new phrases.
-    phrase = np.asarray([int(results[ci].clip_id.split("-")[0].lstrip("inod")) // 2
-                         % args.folds for ci, _ in where])
-    p = np.zeros(len(y))
-    for fold in range(args.folds):
-        w_f, b_f = fit_logistic(z[phrase != fold], y[phrase != fold])
-        p[phrase == fold] = 1 / (1 + np.exp(-np.clip(z[phrase == fold] @ w_f + b_f, -50, 50)))
+    p = out_of_fold(results, where, z, y, args.folds, args.repeats)
     probs = {w: float(v) for w, v in zip(where, p, strict=True)}
     print(f"{len(y)} parsed utterances ({int(y.sum())} right) from {len(results)} clips")
     for name, wt in zip(FEATURES, weights, strict=True):

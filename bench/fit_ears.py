@@ -18,10 +18,10 @@
    (stop/pause clips weighted ``--stop-weight``)
    while the clip-level false-accept rate on the fit split's out-of-domain
    clips stays at most ``--max-fa`` (2.5%: new phrases let a little more
-   through than the fit phrases do, and the target is 3%). ``--stop-threshold`` fixes the
-   stop/pause one, ``--max-threshold`` caps them all, ``--threshold`` fixes
-   the rest. Writes voice/data/ears-pocketsphinx.json, which the recognizer
-   loads.
+   through than the fit phrases do, and the target is 3%).
+   ``--stop-threshold`` fixes the stop/pause one, ``--max-threshold`` caps
+   them all, ``--threshold`` fixes the rest. Writes
+   voice/data/ears-pocketsphinx.json, which the recognizer loads.
 The held-out ``eval`` split (other phrases, plus a voice never seen here) is
 what bench/bench_ears.py reports.
 """

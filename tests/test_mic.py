@@ -117,8 +117,6 @@ def test_endpointer_caps_long_utterances() -> None:
     assert ends and ends[0].reason == "max"
 
 
-
-
 @pytest.mark.parametrize("word", ["stop", "pause"])
 def test_endpointer_ends_promptly_in_a_silent_room(word: str) -> None:
     # A silent microphone as the recognizer hears it (with its -65 dBFS dither, right at

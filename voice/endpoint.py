@@ -57,8 +57,9 @@ class EndpointConfig:
     min_speech_s: float = 0.12
     # Babble and music are speech-like: a plain band score fires on them all the time.
     # So the thresholds also rise above what the recent *non-speech* frames scored
-    # (``noise_quantile`` of them, plus ``noise_margin_db``), which leaves them where
-    # they are in steady noise (fans, rain: such frames score ~0) and lifts them in talk.
+    # (to start: ``noise_quantile`` of them, plus ``noise_margin_db``; to hold: see
+    # ``hold_quantile``), which leaves them where they are in steady noise (fans, rain:
+    # such frames score ~0) and lifts them in talk.
     noise_quantile: float = 90.0
     noise_margin_db: float = 1.0
     # Inside an utterance the room's own frames must almost never count as speech, or

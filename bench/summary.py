@@ -114,7 +114,8 @@ def ears_rows(e: dict[str, Any] | None) -> Iterator[Row]:
 def listen_rows(li: dict[str, Any] | None) -> Iterator[Row]:
     s, idle = get(li, "summary"), get(li, "idle")
     yield row("listen", "`attune listen` ready to listen after launch", get(idle, "startup_s"),
-              "listen.startup_s", sec, "launch to its 'listening' event, live pace")
+              "listen.startup_s", sec,
+              "launch to its 'listening' event, live pace, median of 3 launches")
     yield row("listen", "peak memory of `attune listen` idle", get(idle, "peak_mb"),
               "listen.peak_mb", lambda x: f"{x:.0f} MB",
               f"during a session: {get(s, 'session_peak_mb')} MB")

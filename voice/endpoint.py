@@ -195,15 +195,16 @@ class Endpointer:
         on_db, off_db = c.on_db, c.off_db
         quiet = past[np.asarray(self._quiet)]
         if len(quiet) >= 10:  # how high the room's own frames score
-            on_db = max(on_db, self._room_score(quiet, high) + c.noise_margin_db)
+            on_db = max(on_db, self._room_score(quiet, high, c.noise_quantile)
+                        + c.noise_margin_db)
             off_db = max(off_db, self._room_score(quiet, low, c.hold_quantile)
                          + c.hold_margin_db)
         return low, high, on_db, off_db
 
-    def _room_score(self, quiet: np.ndarray, background: np.ndarray,
-                    quantile: float | None = None) -> float:
+    @staticmethod
+    def _room_score(quiet: np.ndarray, background: np.ndarray, quantile: float) -> float:
         scores = np.mean(np.maximum(0.0, quiet - background), axis=1)
-        return float(np.percentile(scores, quantile or self.config.noise_quantile))
+        return float(np.percentile(scores, quantile))
 
     def _frame(self, frame: bytes) -> list[Event]:
         start = self.position

@@ -50,6 +50,48 @@ def test_a_quiet_room_passes_untouched_and_exactly_delayed(words: np.ndarray) ->
     assert d.wet == 0.0
 
 
+def _listened(d: Denoiser, pcm: np.ndarray, block: int = 480) -> tuple[list[bool], list[float]]:
+    """Per block: did RNNoise hear it, and the mix after it."""
+    calls = 0
+    process = d._rnnoise.process
+
+    def counted(frame: np.ndarray) -> tuple[np.ndarray, float]:
+        nonlocal calls
+        calls += 1
+        return process(frame)
+
+    d._rnnoise.process = counted  # type: ignore[method-assign]
+    heard, wet = [], []
+    for i in range(0, pcm.size, block):
+        before = calls
+        d.apply(pcm[i:i + block].tobytes())
+        heard.append(calls > before)
+        wet.append(d.wet)
+    return heard, wet
+
+
+def test_rnnoise_rests_while_someone_speaks_in_a_quiet_room(words: np.ndarray) -> None:
+    speech = np.concatenate([np.zeros(RATE), words * 0.3, np.zeros(RATE)])
+    floor = _pink(speech.size, seed=9) * 10 ** (-68 / 20)
+    heard, wet = _listened(Denoiser(), _pcm(speech + floor))
+    assert not any(heard[len(heard) // 8:])  # its output would go unused
+    assert max(wet) == 0.0
+
+
+def test_rnnoise_starts_listening_soon_after_a_fan_starts() -> None:
+    quiet, fan = 2 * RATE, 4 * RATE
+    x = np.zeros(quiet + fan)
+    x[quiet:] = _pink(fan, seed=4) * 10 ** (-40 / 20)
+    heard, wet = _listened(Denoiser(), _pcm(x))
+    block_s = 480 / RATE
+    first_heard = heard.index(True, quiet // 480) * block_s
+    first_wet = next(i for i, w in enumerate(wet) if w > 0) * block_s
+    assert first_heard - quiet / RATE < 1.6  # it adapts before the mix turns to it
+    assert first_wet - first_heard > 1.0
+    assert all(heard[int(first_heard / block_s):])
+    assert wet[-1] == 1.0
+
+
 def test_in_steady_noise_the_noise_goes_and_the_words_stay(words: np.ndarray) -> None:
     lead = 3 * RATE
     speech = np.concatenate([np.zeros(lead), words * 0.3, np.zeros(RATE)])

@@ -46,6 +46,8 @@ NOISY_DBFS = -50.0
 BABBLE_VAD = 0.6
 ROOM_FRAMES = 300  # 3 s of 10 ms frames
 VAD_FRAMES = 600  # 6 s
+RECENT_FRAMES = 150  # 1.5 s: whether RNNoise listens at all
+WARMUP = RATE  # 1 s of audio it hears first when it starts listening
 STEP = 0.02  # the mix moves at most this much per 10 ms frame (0 -> 1 in 0.5 s)
 
 
@@ -119,6 +121,11 @@ class Denoiser:
         self._dry = np.zeros(DELAY)
         self._levels: collections.deque[float] = collections.deque(maxlen=ROOM_FRAMES)
         self._vads: collections.deque[float] = collections.deque(maxlen=VAD_FRAMES)
+        self._recent: collections.deque[float] = collections.deque(maxlen=RECENT_FRAMES)
+        self._listened = False
+        # The last second RNNoise did not hear: when it starts listening it first hears
+        # that, so it starts from about the state it would have had if it had listened.
+        self._missed: collections.deque[float] = collections.deque(maxlen=WARMUP)
         self._target = 0.0
         self.wet = 0.0
         self._frames = 0
@@ -144,13 +151,17 @@ class Denoiser:
         levels = np.where(rms > 0, 20 * np.log10(np.maximum(rms, 1e-9) / 32768), -120.0)
         line = np.concatenate([self._dry, block])
         dry, self._dry = line[:block.size], line[block.size:]
-        # RNNoise listens whenever the room is not quiet, so it has adapted by the time
-        # the mix turns towards it.
-        if self._target > 0 or self.wet > 0 or float(levels.max()) > QUIET_DBFS:
+        if self._listening(levels):
+            if not self._listened and self._missed:  # warm up on what it missed
+                self._denoise(np.fromiter(self._missed, float))  # (output unused)
+                self._missed.clear()
+            self._listened = True
             wet = self._denoise(block)
         else:
             self._up_hist[:] = 0.0
             self._down_hist[:] = 0.0
+            self._listened = False
+            self._missed.extend(block.tolist())
             wet = dry
         mix = np.empty(len(frames))
         for i, level in enumerate(levels):
@@ -163,6 +174,22 @@ class Denoiser:
         mixed = dry + np.repeat(mix, FRAME) * (wet - dry)
         out: np.ndarray = np.clip(np.round(mixed), -32768, 32767).astype(np.int16)
         return out
+
+    def _listening(self, levels: np.ndarray) -> bool:
+        """Whether RNNoise hears this block. It listens whenever the room is not quiet
+        (no frame of the last 1.5 s quiet: a fan that starts gives it over a second
+        to adapt before the mix turns towards it; in babble its own voice probability
+        is what keeps the mix at zero) and while the room is still unknown; not to a
+        speaker in a quiet room (fluent speech still dips to the room between words
+        within 1.5 s), where its output would go unused."""
+        self._recent.extend(levels.tolist())
+        if self._target > 0 or self.wet > 0:
+            return True
+        if len(self._levels) < 25:
+            return float(levels.max()) > QUIET_DBFS
+        # Once listening, it stops only in a clearly quiet room (a room near the line
+        # would start and stop it, warm-up and all, every few blocks).
+        return min(self._recent) > QUIET_DBFS - (6.0 if self._listened else 0.0)
 
     def _denoise(self, block: np.ndarray) -> np.ndarray:
         stuffed = np.zeros(block.size * UP)

@@ -137,3 +137,13 @@ def test_dither_is_a_quiet_fixed_floor() -> None:
     assert abs(level - DITHER_DBFS) < 1.0  # a real microphone's own noise, no louder
     loud = (np.full(480, 32767, dtype="<i2")).tobytes()
     assert np.frombuffer(a.apply(loud), dtype="<i2").max() == 32767  # clipped, never wraps
+
+
+def test_open_answers_load_the_language_model_only_when_asked() -> None:
+    """The decoders start without PocketSphinx's general language model (it cost 0.6 s
+    and 250 MB at every start); the open-answer mode loads it when first used."""
+    rec = load_recognizer("pocketsphinx", mode="free")
+    x, _ = clip("thank you very much for the help")
+    texts = [h.text for h in hear(rec, x)]
+    said = set(" ".join(texts).split())
+    assert len(said & {"thank", "you", "very", "much", "help"}) >= 3, texts

@@ -83,6 +83,13 @@ def load_params(path: Path = PARAMS_FILE) -> dict[str, Any]:
         return dict(DEFAULT_PARAMS)
 
 
+def _small_dictionary(decoder: Any, words: tuple[str, ...]) -> str:
+    """A temporary dictionary file of ``words`` as ``decoder`` pronounces them."""
+    with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False) as out:
+        out.write("".join(f"{w} {decoder.lookup_word(w)}\n" for w in words))
+    return out.name
+
+
 def _is_filler(word: str) -> bool:
     return word[:1] in "<[+(" or word == ""
 
@@ -131,10 +138,19 @@ class PocketSphinxBackend:
             raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
                                     ) from err
         self.params = params or load_params(params_path)
-        options = {"samprate": 16000, "bestpath": False, "loglevel": "FATAL"}
+        # lm=None: by default every Decoder loads the general language model (0.15 s
+        # and ~65 MB each) that only the open-answer mode uses, and then lazily.
+        options = {"samprate": 16000, "bestpath": False, "loglevel": "FATAL", "lm": None}
         self._grammar_decoder = Decoder(**options, **GRAMMAR_SEARCH,
                                         **self.params.get("decoder", {}))
-        self._phone_decoder = Decoder(**options, **PHONE_SEARCH)
+        # The other three need a handful of words, not the 135,000-word dictionary.
+        few_words = _small_dictionary(self._grammar_decoder, ("a", *SPOTTED))
+        try:
+            self._phone_decoder = Decoder(**options, **PHONE_SEARCH, dict=few_words)
+            self._tracker = Decoder(**options, dict=few_words)
+            self._spotter = Decoder(**options, dict=few_words)
+        finally:
+            os.unlink(few_words)
         phone_lm = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
         self._phone_decoder.add_allphone_file("phones", phone_lm)
         self._phone_decoder.activate_search("phones")
@@ -144,7 +160,6 @@ class PocketSphinxBackend:
         # from it instead of a stale mean. Long quiet stretches are left out: a
         # minute of a quiet room would pull the mean far from any speech (a "stop"
         # after 20 s of a -65 dBFS floor was decoded "it's bad").
-        self._tracker = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
         self._tracker.add_jsgf_string("room", "#JSGF V1.0;\ngrammar room;\npublic <r> = a;\n")
         self._tracker.activate_search("room")
         self._tracker.start_utt()
@@ -153,7 +168,6 @@ class PocketSphinxBackend:
         # run-up that a cut-out word lacks), and only when a decision needs it: a
         # rejected first pass, or a bare "stop"/"pause" the model doubts. Most
         # utterances are settled without it (it costs an RTF of ~0.017 when it runs).
-        self._spotter = Decoder(samprate=16000, bestpath=False, loglevel="FATAL")
         with tempfile.NamedTemporaryFile("w", suffix=".kws", delete=False) as keys:
             keys.write("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED))
         try:
@@ -179,6 +193,7 @@ class PocketSphinxBackend:
         self.grammar, self.dropped = grammar.restricted(lambda w: d.lookup_word(w) is not None)
         self._fillers = set(grammar.lead) | {w for t in grammar.tail for w in t.split()}
         self._modes: set[str] = set()
+        self._active: str | None = None
         self._logmath = d.get_logmath()
         self._mean = np.asarray(self.params["mean"], dtype=np.float64)
         self._std = np.asarray(self.params["std"], dtype=np.float64)
@@ -196,8 +211,9 @@ class PocketSphinxBackend:
             else:
                 d.add_jsgf_string(mode, self.grammar.to_jsgf(mode, lists=self._speech_lists(mode)))
             self._modes.add(mode)
-        if d.current_search() != mode:
+        if self._active != mode:  # (current_search() crashes before any search is active)
             d.activate_search(mode)
+            self._active = mode
 
     def background(self, pcm: bytes) -> None:
         samples = _int16(pcm)
@@ -309,7 +325,7 @@ class PocketSphinxBackend:
         if not spotted or not self._utt_audio:
             return None
         g = self._grammar_decoder
-        previous = g.current_search()
+        previous = self._active
         # No set_cmn: the decoder's live mean has just adapted to this very utterance,
         # which is what a second look needs (a "pause" in pink noise that the first
         # pass, starting from the room's mean, could not finish is found this way).
@@ -320,7 +336,8 @@ class PocketSphinxBackend:
         hyp = g.hyp()
         text = " ".join(_base(w) for w in (hyp.hypstr.split() if hyp else []))
         feats = self._features(list(g.seg() or []), self._utt_phones) if text else {}
-        g.activate_search(previous)
+        if previous is not None:
+            self._activate(previous)
         if text not in spotted:
             return None
         return Hypothesis(text, self._with_snr(feats))

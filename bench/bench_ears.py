@@ -1,6 +1,7 @@
 """Benchmark the ears: accuracy, false accepts, latency, speed, memory, startup.
 
     python bench/bench_ears.py [--quick] [--json PATH] [--no-peer] [--jobs N]
+        [--recognizer pocketsphinx|vosk]
 
 Every clip of bench/evalset.py (our own voices, clean and with noise at 10 and
 5 dB SNR, plus out-of-domain talk and noise alone) runs through exactly the
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evalset
 from evalset import Clip
 
-from voice.asr import Heard, StreamingRecognizer, load_recognizer
+from voice.asr import Heard, StreamingRecognizer, load_recognizer, vosk_model_installed
 from voice.intents import load_grammar
 from voice.mic import ArrayMic
 
@@ -199,13 +200,13 @@ class PeerRecognizer(StreamingRecognizer):
 # ------------------------------------------------------------------ running
 
 
-def _worker(job: tuple[str, list[str], bool, dict[str, Any] | None]) -> list[Result]:
-    system, ids, quick, params = job
+def _worker(job: tuple[str, list[str], bool, dict[str, Any] | None, str]) -> list[Result]:
+    system, ids, quick, params, name = job
     if system == "peer":
         recognizer: Any = PeerRecognizer()
     else:
         options = {"params": params} if params else {}
-        recognizer = load_recognizer("pocketsphinx", **options)
+        recognizer = load_recognizer(name, **options)
     clips = sorted(all_clips(quick, set(ids)), key=lambda c: (c.condition, c.noise, c.voice))
     return [run_clip(recognizer, clip) for clip in clips]
 
@@ -234,22 +235,24 @@ def clip_ids(quick: bool, split: str | None) -> list[str]:
 
 
 def run_system(system: str, quick: bool, split: str | None, jobs: int,
-               params: dict[str, Any] | None = None) -> list[Result]:
+               params: dict[str, Any] | None = None,
+               recognizer: str = "pocketsphinx") -> list[Result]:
     ids = clip_ids(quick, split)
     # Clips of one condition, noise and voice play back to back in one worker, as one
     # continuous room would sound to a recognizer that is never reset.
     chunks = [ids[i::jobs] for i in range(jobs)]
     with Pool(jobs) as pool:
-        parts = pool.map(_worker, [(system, chunk, quick, params) for chunk in chunks])
+        parts = pool.map(_worker, [(system, chunk, quick, params, recognizer)
+                                   for chunk in chunks])
     return [r for part in parts for r in part]
 
 
-def measure_startup() -> dict[str, float]:
+def measure_startup(recognizer: str = "pocketsphinx") -> dict[str, float]:
     """Fresh process: interpreter start to ready-to-listen, and peak memory after decoding."""
     code = (
         "import time,sys,resource\n"
         "from voice.asr import load_recognizer\n"
-        "r=load_recognizer('pocketsphinx')\n"
+        f"r=load_recognizer({recognizer!r})\n"
         "print('ready',flush=True)\n"
         "import numpy as np\n"
         "x=(np.random.default_rng(0).standard_normal(16000*5)*300).astype('<i2').tobytes()\n"
@@ -367,14 +370,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write all figures to this file")
     ap.add_argument("--no-peer", action="store_true", help="skip the naive peer")
     ap.add_argument("--jobs", type=int, default=max(1, min(2, os.cpu_count() or 1)))
+    ap.add_argument("--recognizer", default="pocketsphinx", choices=("pocketsphinx", "vosk"),
+                    help="vosk: the installed Vosk model (attune models download)")
     args = ap.parse_args(argv)
     t0 = time.time()
-    results = run_system("ours", args.quick, "eval", args.jobs)
+    if args.recognizer == "vosk" and not vosk_model_installed():
+        print("bench_ears: no Vosk model is installed; attune models download "
+              "vosk-small-en-us", file=sys.stderr)
+        return 1
+    results = run_system("ours", args.quick, "eval", args.jobs, recognizer=args.recognizer)
     ours = summarize(results)
     peer = None
     if not args.no_peer:
         peer = summarize(run_system("peer", True, "eval", args.jobs))
-    startup = measure_startup()
+    startup = measure_startup(args.recognizer)
     print(report(ours, peer, startup))
     print(f"\n{sum(1 for r in results if r.kind == 'in')} in-domain and "
           f"{sum(1 for r in results if r.kind != 'in')} out-of-domain/noise clips "

@@ -90,6 +90,20 @@ def _small_dictionary(decoder: Any, words: tuple[str, ...]) -> str:
     return out.name
 
 
+def _add_pronunciation(decoder: Any, word: str, phones: str) -> None:
+    """``word`` said as ``phones``: a new word, or another way to say a known one (the
+    dictionary's own entry cannot be replaced; "sos" is "EH OW EH S" there)."""
+    if decoder.lookup_word(word) is None:
+        decoder.add_word(word, phones, False)
+        return
+    n = 1
+    while (known := decoder.lookup_word(word if n == 1 else f"{word}({n})")) is not None:
+        if known == phones:
+            return
+        n += 1
+    decoder.add_word(f"{word}({n})", phones, False)
+
+
 def _is_filler(word: str) -> bool:
     return word[:1] in "<[+(" or word == ""
 
@@ -188,8 +202,7 @@ class PocketSphinxBackend:
         self._utt_levels: list[float] = []
         d = self._grammar_decoder
         for word, phones in grammar.pronunciations.items():
-            if d.lookup_word(word) is None:
-                d.add_word(word, phones, False)
+            _add_pronunciation(d, word, phones)
         self.grammar, self.dropped = grammar.restricted(lambda w: d.lookup_word(w) is not None)
         self._fillers = set(grammar.lead) | {w for t in grammar.tail for w in t.split()}
         self._modes: set[str] = set()

@@ -17,10 +17,12 @@ whose weights
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import math
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -83,11 +85,15 @@ def load_params(path: Path = PARAMS_FILE) -> dict[str, Any]:
         return dict(DEFAULT_PARAMS)
 
 
-def _small_dictionary(decoder: Any, words: tuple[str, ...]) -> str:
-    """A temporary dictionary file of ``words`` as ``decoder`` pronounces them."""
-    with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False) as out:
-        out.write("".join(f"{w} {decoder.lookup_word(w)}\n" for w in words))
-    return out.name
+@contextlib.contextmanager
+def _file_of(text: str, suffix: str) -> Iterator[str]:
+    """A temporary file holding ``text`` (PocketSphinx reads some settings from files)."""
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False) as out:
+        out.write(text)
+    try:
+        yield out.name
+    finally:
+        os.unlink(out.name)
 
 
 def _add_pronunciation(decoder: Any, word: str, phones: str) -> None:
@@ -158,13 +164,11 @@ class PocketSphinxBackend:
         self._grammar_decoder = Decoder(**options, **GRAMMAR_SEARCH,
                                         **self.params.get("decoder", {}))
         # The other three need a handful of words, not the 135,000-word dictionary.
-        few_words = _small_dictionary(self._grammar_decoder, ("a", *SPOTTED))
-        try:
-            self._phone_decoder = Decoder(**options, **PHONE_SEARCH, dict=few_words)
-            self._tracker = Decoder(**options, dict=few_words)
-            self._spotter = Decoder(**options, dict=few_words)
-        finally:
-            os.unlink(few_words)
+        lookup = self._grammar_decoder.lookup_word
+        with _file_of("".join(f"{w} {lookup(w)}\n" for w in ("a", *SPOTTED)), ".dict") as few:
+            self._phone_decoder = Decoder(**options, **PHONE_SEARCH, dict=few)
+            self._tracker = Decoder(**options, dict=few)
+            self._spotter = Decoder(**options, dict=few)
         phone_lm = os.path.join(get_model_path(), "en-us", "en-us-phone.lm.bin")
         self._phone_decoder.add_allphone_file("phones", phone_lm)
         self._phone_decoder.activate_search("phones")
@@ -182,12 +186,8 @@ class PocketSphinxBackend:
         # run-up that a cut-out word lacks), and only when a decision needs it: a
         # rejected first pass, or a bare "stop"/"pause" the model doubts. Most
         # utterances are settled without it (it costs an RTF of ~0.017 when it runs).
-        with tempfile.NamedTemporaryFile("w", suffix=".kws", delete=False) as keys:
-            keys.write("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED))
-        try:
-            self._spotter.add_kws("spot", keys.name)
-        finally:
-            os.unlink(keys.name)
+        with _file_of("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED), ".kws") as keys:
+            self._spotter.add_kws("spot", keys)
         self._spotter.activate_search("spot")
         self._runup: collections.deque[bytes] = collections.deque()
         self._spot_audio: list[bytes] = []  # the run-up and the utterance, as heard

@@ -121,7 +121,6 @@ class Denoiser:
         self._dry = np.zeros(DELAY)
         self._levels: collections.deque[float] = collections.deque(maxlen=ROOM_FRAMES)
         self._vads: collections.deque[float] = collections.deque(maxlen=VAD_FRAMES)
-        self._recent: collections.deque[float] = collections.deque(maxlen=RECENT_FRAMES)
         self._listened = False
         # The last second RNNoise did not hear: when it starts listening it first hears
         # that, so it starts from about the state it would have had if it had listened.
@@ -182,14 +181,14 @@ class Denoiser:
         is what keeps the mix at zero) and while the room is still unknown; not to a
         speaker in a quiet room (fluent speech still dips to the room between words
         within 1.5 s), where its output would go unused."""
-        self._recent.extend(levels.tolist())
         if self._target > 0 or self.wet > 0:
             return True
         if len(self._levels) < 25:
             return float(levels.max()) > QUIET_DBFS
+        recent = np.concatenate([np.fromiter(self._levels, float), levels])[-RECENT_FRAMES:]
         # Once listening, it stops only in a clearly quiet room (a room near the line
         # would start and stop it, warm-up and all, every few blocks).
-        return min(self._recent) > QUIET_DBFS - (6.0 if self._listened else 0.0)
+        return float(recent.min()) > QUIET_DBFS - (6.0 if self._listened else 0.0)
 
     def _denoise(self, block: np.ndarray) -> np.ndarray:
         stuffed = np.zeros(block.size * UP)

@@ -28,6 +28,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check voice tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: setup
 	$(BIN)/python -m bench
@@ -36,7 +37,7 @@ bench-quick: setup
 	$(BIN)/python -m bench --quick
 
 sounds: setup
-	$(BIN)/python -m voice.sounds build
+	$(BIN)/python -m voice.audio.sounds build
 
 wheel: setup
 	$(BIN)/python -m build --wheel --outdir dist .

@@ -33,9 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evalset
 from evalset import Clip
 
-from voice.asr import Heard, StreamingRecognizer, load_recognizer, vosk_model_installed
-from voice.intents import load_grammar
-from voice.mic import ArrayMic
+from voice.audio.mic import ArrayMic
+from voice.ears.base import Heard
+from voice.ears.recognizer import StreamingRecognizer, load_recognizer, vosk_model_installed
+from voice.understanding.intents import load_grammar
 
 TARGETS = {"clean": 0.97, "10dB": 0.90, "5dB": 0.80}
 FA_TARGET = 0.03
@@ -134,7 +135,7 @@ class PeerBackend:
         return ""
 
     def end(self) -> Any:
-        from voice.asr import Hypothesis
+        from voice.ears.base import Hypothesis
 
         self.d.end_utt()
         hyp = self.d.hyp()
@@ -156,7 +157,7 @@ NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "f
 
 
 def keyword_intent(text: str, peer: PeerBackend) -> tuple[str | None, dict[str, Any]]:
-    from voice.intents import parse
+    from voice.understanding.intents import parse
 
     parsed = parse(text)
     if parsed is not None:
@@ -251,7 +252,7 @@ def measure_startup(recognizer: str = "pocketsphinx") -> dict[str, float]:
     """Fresh process: interpreter start to ready-to-listen, and peak memory after decoding."""
     code = (
         "import time,sys,resource\n"
-        "from voice.asr import load_recognizer\n"
+        "from voice.ears.recognizer import load_recognizer\n"
         f"r=load_recognizer({recognizer!r})\n"
         "print('ready',flush=True)\n"
         "import numpy as np\n"

@@ -42,17 +42,17 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("ATTUNE_HOME", tempfile.mkdtemp(prefix="attune-bench-"))
 
 from bench.targets import TARGETS  # noqa: E402
-from voice.clock import RealClock  # noqa: E402
-from voice.controls import CONTROLS, Controls  # noqa: E402
-from voice.engine import Player  # noqa: E402
-from voice.library import find_session, load_library  # noqa: E402
-from voice.phrase_cache import PhraseRenderer  # noqa: E402
-from voice.scheduler import cycle_samples  # noqa: E402
-from voice.session import Breathe, Session  # noqa: E402
-from voice.sinks import NullSink, SoftwareStream, SoundDeviceSink  # noqa: E402
-from voice.speech import Speech  # noqa: E402
-from voice.timeline import RATE, samples  # noqa: E402
-from voice.tts import load_tts  # noqa: E402
+from voice.audio.sinks import NullSink, SoftwareStream, SoundDeviceSink  # noqa: E402
+from voice.engine.clock import RealClock  # noqa: E402
+from voice.engine.controls import CONTROLS, Controls  # noqa: E402
+from voice.engine.player import Player  # noqa: E402
+from voice.engine.scheduler import cycle_samples  # noqa: E402
+from voice.engine.spoken import Speech  # noqa: E402
+from voice.engine.timeline import RATE, samples  # noqa: E402
+from voice.sessions.library import find_session, load_library  # noqa: E402
+from voice.sessions.model import Breathe, Session  # noqa: E402
+from voice.speech.phrase_cache import PhraseRenderer  # noqa: E402
+from voice.speech.tts import load_tts  # noqa: E402
 
 LATENCY_TARGET_MS = TARGETS["engine.control_ms"].value
 DRIFT_TARGET_MS = TARGETS["engine.drift_ms"].value

@@ -53,10 +53,10 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.speechkit import MIC_RATE, speak  # noqa: E402
-from voice.audio import read_wav, write_wav  # noqa: E402
-from voice.listen import LIVE_LEAD  # noqa: E402
-from voice.mic import BLOCK_SAMPLES  # noqa: E402
-from voice.timeline import RATE  # noqa: E402
+from voice.assistant.listen import LIVE_LEAD  # noqa: E402
+from voice.audio.io import read_wav, write_wav  # noqa: E402
+from voice.audio.mic import BLOCK_SAMPLES  # noqa: E402
+from voice.engine.timeline import RATE  # noqa: E402
 
 ATTUNE = [sys.executable, "-m", "voice.cli"]
 MARGIN_S = 4.0  # how long after a command's end its response is looked for

@@ -49,7 +49,7 @@ def _recognition(renderer: Any) -> int:
     import numpy as np
     from pocketsphinx import Decoder
 
-    from voice.audio import OUTPUT_RATE, resample, to_int16
+    from voice.audio.io import OUTPUT_RATE, resample, to_int16
 
     grammar = "#JSGF V1.0;\ngrammar cmd;\npublic <cmd> = " + " | ".join(COMMANDS) + " ;\n"
     d = Decoder(samprate=16000, bestpath=False, lm=None, loglevel="FATAL")
@@ -70,7 +70,7 @@ def _recognition(renderer: Any) -> int:
 
 def _piper_model_load() -> float:
     code = (
-        "import time; from voice.tts import load_tts; t = load_tts('piper'); "
+        "import time; from voice.speech.tts import load_tts; t = load_tts('piper'); "
         "t0 = time.perf_counter(); t.preload(); print(time.perf_counter() - t0)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -80,8 +80,8 @@ def _piper_model_load() -> float:
 def measure(engine: str) -> dict[str, Any]:
     """Runs in the child process."""
     os.environ["ATTUNE_HOME"] = tempfile.mkdtemp(prefix="attune-bench-")
-    from voice.phrase_cache import PhraseRenderer
-    from voice.tts import load_tts
+    from voice.speech.phrase_cache import PhraseRenderer
+    from voice.speech.tts import load_tts
 
     t = time.perf_counter()
     tts = load_tts(engine)

@@ -29,7 +29,7 @@ import numpy.typing as npt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from voice.audio import read_wav, resample, write_wav  # noqa: E402
+from voice.audio.io import read_wav, resample, write_wav  # noqa: E402
 
 RATE = 16000
 CACHE = ROOT / "bench" / ".cache"
@@ -246,7 +246,7 @@ class Renderer:
         path = self.cache / voice.name / f"{key}.wav"
         if path.exists():
             return read_wav(path)[0]
-        if voice.engine == "piper":
+        if voice.engine.player == "piper":
             x = trim(self._piper_speech(voice, text))
         else:
             x = trim(self._espeak(voice, text))

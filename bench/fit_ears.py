@@ -40,8 +40,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_ears
 
-from voice.asr import EARLY_INTENTS
-from voice.asr_pocketsphinx import DEFAULT_PARAMS, FEATURES, PARAMS_FILE, intent_features
+from voice.ears.base import EARLY_INTENTS
+from voice.ears.pocketsphinx_backend import DEFAULT_PARAMS, FEATURES, PARAMS_FILE, intent_features
 
 SAVED = Path(__file__).resolve().parent / ".cache" / "fit-results.json"
 

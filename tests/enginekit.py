@@ -10,16 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from voice.answers import NoAnswers, ScriptedAnswers
-from voice.controls import Controls, parse_controls
-from voice.engine import Player, Result
-from voice.library import find_session
-from voice.phrase_cache import PhraseRenderer
-from voice.session import Session
-from voice.sinks import NullSink
-from voice.speech import Speech
-from voice.timeline import RATE, Played
-from voice.tts import load_tts
+from voice.audio.sinks import NullSink
+from voice.engine.answers import NoAnswers, ScriptedAnswers
+from voice.engine.controls import Controls, parse_controls
+from voice.engine.player import Player, Result
+from voice.engine.spoken import Speech
+from voice.engine.timeline import RATE, Played
+from voice.sessions.library import find_session
+from voice.sessions.model import Session
+from voice.speech.phrase_cache import PhraseRenderer
+from voice.speech.tts import load_tts
 
 CACHE = Path(tempfile.mkdtemp(prefix="attune-test-phrases-"))  # shared by this test run
 

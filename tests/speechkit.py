@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from voice.audio import resample, write_wav
-from voice.tts import TTS, load_tts
+from voice.audio.io import resample, write_wav
+from voice.speech.tts import TTS, load_tts
 
 MIC_RATE = 16000
 

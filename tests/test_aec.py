@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voice.aec import MAX_DELAY, EchoCanceller, erle_db, estimate_delay
+from voice.ears.aec import MAX_DELAY, EchoCanceller, erle_db, estimate_delay
 
 from .speechkit import speak
 

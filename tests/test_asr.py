@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 
 from tests.test_asr_audio import clip, noisy
-from voice.asr import Heard, Listener, StreamingRecognizer, choose, load_recognizer
+from voice.audio.mic import ArrayMic
+from voice.ears.base import Heard
+from voice.ears.recognizer import Listener, StreamingRecognizer, choose, load_recognizer
 from voice.errors import AttuneError
-from voice.mic import ArrayMic
 
 pytest.importorskip("pocketsphinx")
 
@@ -129,7 +130,7 @@ def test_choose(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_dither_is_a_quiet_fixed_floor() -> None:
-    from voice.asr import DITHER_DBFS, Dither
+    from voice.ears.recognizer import DITHER_DBFS, Dither
 
     silence = bytes(2 * 16000)
     a, b = Dither(DITHER_DBFS), Dither(DITHER_DBFS)

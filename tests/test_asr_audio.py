@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice.audio import read_wav, resample
+from voice.audio.io import read_wav, resample
 
 RATE = 16000
 

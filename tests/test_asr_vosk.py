@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 
 from tests.test_asr_audio import clip
-from voice.asr import Listener, StreamingRecognizer, load_recognizer
-from voice.asr_vosk import VoskBackend
+from voice.audio.mic import ArrayMic
+from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.vosk_backend import VoskBackend
 from voice.errors import MissingDependency
-from voice.intents import load_grammar
-from voice.mic import ArrayMic
+from voice.understanding.intents import load_grammar
 
 KOREAN = ["감사합니다", "안녕하세요", "[unk]"]
 

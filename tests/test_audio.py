@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice.audio import OUTPUT_RATE, play, read_wav, resample, to_int16, write_wav
+from voice.audio.io import OUTPUT_RATE, play, read_wav, resample, to_int16, write_wav
 from voice.errors import DeviceError
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from voice.checkin import CheckIn, describe_change, practice_title
-from voice.journal import Journal
+from voice.journal.checkin import CheckIn, describe_change, practice_title
+from voice.journal.store import Journal
 
 from .conftest import run_attune
 

@@ -8,12 +8,12 @@ from typing import Any
 import numpy as np
 import pytest
 
-from voice.controls import CONTROLS, Controls
-from voice.engine import Player
-from voice.engine_controls import PAUSE_FADE
-from voice.session import Session
-from voice.sinks import NullSink
-from voice.timeline import RATE
+from voice.audio.sinks import NullSink
+from voice.engine.control_actions import PAUSE_FADE
+from voice.engine.controls import CONTROLS, Controls
+from voice.engine.player import Player
+from voice.engine.timeline import RATE
+from voice.sessions.schema import session_from_plain
 
 from .enginekit import events, first_change, rms_db, run, s, speech, speech_overlaps
 
@@ -39,7 +39,7 @@ BLOCK = 1102
 
 @lru_cache(maxsize=1)
 def baseline() -> tuple[Any, np.ndarray, dict[str, int]]:
-    _, result, audio = run(Session.from_dict(SESSION))
+    _, result, audio = run(session_from_plain(SESSION))
     first_sentence = next(p for p in result.played if p.kind == "speech")
     quiet = next(p for p in result.played if p.kind == "silence" and p.path == "3")
     hold = next(e for e in result.events if e["event"] == "phase" and e["phase"] == "hold")
@@ -52,7 +52,7 @@ def baseline() -> tuple[Any, np.ndarray, dict[str, int]]:
 def play(controls: list[tuple[int, str]]) -> tuple[Player, Any, np.ndarray]:
     sink = NullSink(keep=True)
     inbox = Controls([(at / RATE, name) for at, name in controls])
-    player = Player(Session.from_dict(SESSION), speech(), sink, controls=inbox)
+    player = Player(session_from_plain(SESSION), speech(), sink, controls=inbox)
     result = player.run()
     return player, result, sink.audio()
 
@@ -228,7 +228,7 @@ def test_controls_while_paused_and_bounds() -> None:
 
 
 def test_answers_from_another_thread_and_reprompt() -> None:
-    session = Session.from_dict({**SESSION, "steps": [
+    session = session_from_plain({**SESSION, "steps": [
         {"ask": "From zero to ten?", "expect": "intensity", "timeout": 6, "save_as": "n",
          "reprompt": "Just a number is fine.", "branches": {"0-5": [{"say": "Low, {n}."}],
                                                             "6-10": [{"say": "High, {n}."}]}}]})
@@ -249,7 +249,7 @@ def test_answers_from_another_thread_and_reprompt() -> None:
 
 
 def test_an_unclear_answer_is_asked_again_once_even_without_a_reprompt() -> None:
-    session = Session.from_dict({**SESSION, "steps": [
+    session = session_from_plain({**SESSION, "steps": [
         {"ask": "Would you like a longer pause?", "expect": "yes_no", "timeout": 6,
          "save_as": "longer"},
         {"say": "Okay."}]})

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from voice.crisis import CRISIS_PHRASES, KINDS, crisis_response, detect, is_crisis
+from voice.feelings.crisis import CRISIS_PHRASES, KINDS, crisis_response, detect, is_crisis
 
 PHRASES: dict[str, Any] = yaml.safe_load(
     (Path(__file__).parent / "data" / "crisis_phrases.yaml").read_text(encoding="utf-8"))

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from tests.speechkit import speak
-from voice import denoise
-from voice.denoise import DELAY, Denoiser, load_denoiser
+from voice.ears import denoise
+from voice.ears.denoise import DELAY, Denoiser, load_denoiser
 from voice.errors import MissingDependency
 
 RATE = 16000

@@ -13,13 +13,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from voice.clock import RealClock
-from voice.controls import Controls
-from voice.engine import Player
+from voice.audio.sinks import SoftwareStream, SoundDeviceSink, WavSink, check_device
+from voice.engine.clock import RealClock
+from voice.engine.controls import Controls
+from voice.engine.player import Player
+from voice.engine.timeline import RATE
 from voice.errors import DeviceError
-from voice.library import find_session
-from voice.sinks import SoftwareStream, SoundDeviceSink, WavSink, check_device
-from voice.timeline import RATE
+from voice.sessions.library import find_session
 
 from .conftest import run_attune
 from .enginekit import cues, events, rms_db, run, s, speech, speech_overlaps

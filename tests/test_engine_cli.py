@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.timeline import RATE
+from voice.engine.timeline import RATE
 
 from .conftest import run_attune
 from .enginekit import cues, run

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from voice.intents import default_matcher
+from voice.understanding.intents import default_matcher
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 import evalset

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from voice.errors import AttuneError
-from voice.feelings import (
+from voice.feelings.vocabulary import (
     DATA_FILE,
     Feeling,
     load_vocabulary,
@@ -17,8 +17,8 @@ from voice.feelings import (
     suggest_practice,
     vague_intensity,
 )
-from voice.library import load_library
-from voice.session import FEELING_FAMILIES
+from voice.sessions.library import load_library
+from voice.sessions.model import FEELING_FAMILIES
 
 
 def cmudict_words() -> set[str]:
@@ -60,7 +60,7 @@ def test_spoken_forms_are_plain_lowercase_words() -> None:
 
 
 def test_no_feeling_word_is_crisis_language() -> None:
-    from voice.crisis import detect
+    from voice.feelings.crisis import detect
 
     assert [p for p in load_vocabulary().phrases() if detect(p)] == []
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_attune
 from tests.test_asr_audio import clip
-from voice.audio import resample, write_wav
+from voice.audio.io import resample, write_wav
 from voice.cli import main
 
 pytest.importorskip("pocketsphinx")

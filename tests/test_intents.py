@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from voice.grammar import count, expand, number_words, parse_template, sample
-from voice.intents import INTENTS, Intent, Matcher, load_grammar, normalize, parse
+from voice.understanding.grammar import count, expand, number_words, parse_template, sample
+from voice.understanding.intents import INTENTS, Intent, Matcher, load_grammar, normalize, parse
 
 
 @pytest.fixture(scope="module")

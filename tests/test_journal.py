@@ -18,10 +18,10 @@ from typing import IO
 
 import pytest
 
-from voice import migrations
 from voice.errors import AttuneError, MissingDependency
-from voice.history import plot, summary
-from voice.journal import Journal
+from voice.journal import migrations
+from voice.journal.history import plot, summary
+from voice.journal.store import Journal
 from voice.paths import journal_path
 
 from .conftest import REPO, run_attune
@@ -171,7 +171,7 @@ def test_forgotten_words_are_gone_from_the_files(tmp_path: Path) -> None:
 CHILD = """
 import sys
 from pathlib import Path
-from voice.journal import Journal
+from voice.journal.store import Journal
 j = Journal.open(Path(sys.argv[1]))
 n = 0
 while True:

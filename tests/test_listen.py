@@ -143,10 +143,10 @@ def test_microphone_stall_pauses_announces_and_resumes(tmp_path: Path) -> None:
 
 def test_sleeps_after_the_wind_down_until_woken(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import voice.listen
+    import voice.assistant.listen
 
     # The real wind-down is seven minutes; the short calm session stands in for it.
-    monkeypatch.setattr(voice.listen, "SLEEP_AFTER", frozenset({"calm-sos"}))
+    monkeypatch.setattr(voice.assistant.listen, "SLEEP_AFTER", frozenset({"calm-sos"}))
     events = listen(tmp_path, [(8.0, "start one minute calm"), (75.0, "start box breathing"),
                                (4.0, "wake up"), (4.0, "start box breathing"), (3.0, "")])
     kinds = [e["event"] for e in events]

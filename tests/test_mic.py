@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice import endpoint
-from voice.audio import write_wav
+from voice.audio.io import write_wav
+from voice.audio.mic import BLOCK_SAMPLES, SAMPLE_RATE, ArrayMic, FileMic, open_mic, to_pcm16
+from voice.ears import endpoint
 from voice.errors import AttuneError
-from voice.mic import BLOCK_SAMPLES, SAMPLE_RATE, ArrayMic, FileMic, open_mic, to_pcm16
 
 
 def _speechlike(seconds: float, rate: int = SAMPLE_RATE, seed: int = 0) -> np.ndarray:
@@ -123,7 +123,7 @@ def test_endpointer_ends_promptly_in_a_silent_room(word: str) -> None:
     # the level floor): the room's own frames must not flicker as speech inside the
     # utterance and hold a finished word open (before: 0.53-0.56 s, now 0.32 s).
     from tests.speechkit import speak
-    from voice.asr import DITHER_DBFS, Dither
+    from voice.ears.recognizer import DITHER_DBFS, Dither
 
     said = speak(word)
     end = 8.0 + (np.flatnonzero(np.abs(said) > 0.003 * np.max(np.abs(said)))[-1] + 1) / 16000

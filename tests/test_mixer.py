@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from voice.mixer import (
+from voice.audio.mixer import (
     active_level_db,
     bed_segment,
     db_to_gain,

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import run_attune
-from voice import models
-from voice.asr import choose
+from voice.ears import models
+from voice.ears.recognizer import choose
 from voice.errors import AttuneError
 
 

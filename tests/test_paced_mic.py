@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from voice.audio.mic import BLOCK_SAMPLES, ArrayMic
 from voice.commands.listen import PacedMic
-from voice.mic import BLOCK_SAMPLES, ArrayMic
 
 
 def test_paced_mic_hands_out_the_same_blocks_then_ends() -> None:

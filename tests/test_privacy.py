@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from tests.test_asr_audio import clip
-from voice.audio import write_wav
+from voice.audio.io import write_wav
 from voice.cli import main
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voice import paths, sounds
-from voice.audio import OUTPUT_RATE
+from voice import paths
+from voice.audio import sounds
+from voice.audio.io import OUTPUT_RATE
+from voice.audio.mixer import bed_segment, frame_levels_db, loop_to_length, rms_dbfs
 from voice.errors import AttuneError
-from voice.mixer import bed_segment, frame_levels_db, loop_to_length, rms_dbfs
 
 from .conftest import run_attune
 
@@ -151,7 +152,7 @@ def test_cli_writes_a_sound(tmp_path: Path) -> None:
     result = run_attune("sounds", "--play", "rain", "--seconds", "3", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""
-    from voice.audio import read_wav
+    from voice.audio.io import read_wav
 
     x, rate = read_wav(out)
     assert rate == RATE and x.size == 3 * RATE

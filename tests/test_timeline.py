@@ -7,18 +7,19 @@ import json
 
 import pytest
 
-from voice.answers import ScriptedAnswers, branch_name, normalize
-from voice.controls import parse_controls
+from voice.engine.answers import ScriptedAnswers, branch_name, normalize
+from voice.engine.controls import parse_controls
+from voice.engine.scheduler import RunState, Scheduler, cycle_samples, phase_seconds, rating_steps
+from voice.engine.timeline import RATE, samples, timeline_json
 from voice.errors import AttuneError
-from voice.scheduler import RunState, Scheduler, cycle_samples, phase_seconds, rating_steps
-from voice.session import Ask, Breathe, Session
-from voice.timeline import RATE, samples, timeline_json
+from voice.sessions.model import Ask, Breathe, Session
+from voice.sessions.schema import session_from_plain
 
 from .enginekit import cues, events, run, speech
 
 
 def tiny(steps: list[dict[str, object]], minutes: float = 1, **extra: object) -> Session:
-    return Session.from_dict({"id": "tiny", "title": "Tiny", "category": "breathing",
+    return session_from_plain({"id": "tiny", "title": "Tiny", "category": "breathing",
                               "summary": "A test.", "minutes": minutes,
                               "triggers": ["tiny test"], "steps": steps, **extra})
 

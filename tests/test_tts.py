@@ -19,11 +19,12 @@ import numpy as np
 import pytest
 
 from voice import paths
-from voice.audio import OUTPUT_RATE, read_wav, resample, to_int16
+from voice.audio.io import OUTPUT_RATE, read_wav, resample, to_int16
+from voice.audio.mixer import active_level_db
 from voice.errors import AttuneError
-from voice.mixer import active_level_db
-from voice.phrase_cache import CEILING, LEAD_S, TARGET_DBFS, PhraseRenderer
-from voice.tts import ENGINES, TTS, load_tts, normalize_text, split_sentences
+from voice.speech.phrase_cache import CEILING, LEAD_S, TARGET_DBFS, PhraseRenderer
+from voice.speech.text import normalize_text, split_sentences
+from voice.speech.tts import ENGINES, TTS, load_tts
 
 from .conftest import REPO, run_attune
 
@@ -88,7 +89,7 @@ def test_rate_out_of_range() -> None:
 
 
 def test_auto_prefers_piper_and_loads_it_once() -> None:
-    from voice import tts_piper
+    from voice.speech import piper_voice as tts_piper
 
     a, b = load_tts(), load_tts("auto", rate=1.2)
     assert a.engine == b.engine == "piper" and a.voice_id == "en_US-joe-medium"
@@ -111,7 +112,7 @@ def _blocked(
 
 def test_missing_piper_says_how_to_install_and_auto_falls_back() -> None:
     code = (
-        "from voice.tts import load_tts\n"
+        "from voice.speech.tts import load_tts\n"
         "print(load_tts().engine)\n"
         "try:\n    load_tts('piper')\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
     )
@@ -126,7 +127,7 @@ def test_missing_piper_says_how_to_install_and_auto_falls_back() -> None:
 
 def test_missing_system_voice_says_how_to_install() -> None:
     code = (
-        "from voice.tts import load_tts\n"
+        "from voice.speech.tts import load_tts\n"
         "try:\n    load_tts('system')\nexcept Exception as e:\n    print(type(e).__name__, e)\n"
     )
     out = _blocked(["pyttsx3"], code, path="/nonexistent")
@@ -306,7 +307,8 @@ def test_first_phrase_ready_within_half_a_second_from_cold() -> None:
     # A fresh process: imports, Piper load and the first phrase all count.
     code = (
         "import time; t0 = time.perf_counter()\n"
-        "from voice.tts import load_tts\nfrom voice.phrase_cache import PhraseRenderer\n"
+        "from voice.speech.tts import load_tts\n"
+        "from voice.speech.phrase_cache import PhraseRenderer\n"
         "r = PhraseRenderer(load_tts())\n"
         "texts = ['Welcome. Let us begin.', 'Find a comfortable position.', 'Breathe in.']\n"
         "r.prerender(texts)\nr.get(texts[0])\nprint(time.perf_counter() - t0)\n"

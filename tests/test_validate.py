@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from voice.library import load_library, load_paths
-from voice.schema import check_tree
-from voice.session import Session
-from voice.yamlsrc import load_text
+from voice.sessions.library import load_library, load_paths
+from voice.sessions.schema import check_tree, session_from_plain
+from voice.sessions.yamlsrc import load_text
 
 from .conftest import REPO, run_attune
 
@@ -133,7 +132,7 @@ def test_user_session_adds_and_overrides(attune_home: Path) -> None:
 
 def test_round_trip_through_dicts() -> None:
     for session in load_library().sessions.values():
-        again = Session.from_dict(session.to_dict(), source=session.source)
+        again = session_from_plain(session.to_dict(), session.source)
         assert again.to_dict() == session.to_dict()
 
 

@@ -12,8 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .errors import AttuneError
+from voice import __version__
+from voice.errors import AttuneError
 
 # Modules under voice/commands/ that add subcommands, in help order.
 COMMAND_MODULES = ("listen", "library", "engine", "voice_out", "ears", "journal", "system")

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import paths
-from .errors import AttuneError
+from voice import paths
+from voice.errors import AttuneError
 
-DEFAULTS_FILE = Path(__file__).resolve().parent / "data" / "defaults.toml"
+DEFAULTS_FILE = paths.PACKAGE_DATA / "defaults.toml"
 CHOICES = {
     "voice": ("auto", "piper", "system"),
     "recognizer": ("auto", "pocketsphinx", "vosk"),
@@ -68,7 +68,7 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Setting]
     user_path = config_file()
     for key, value in _read(user_path).items():
         if key not in defaults:
-            from .schema import did_you_mean
+            from voice.errors import did_you_mean
 
             raise AttuneError(f"{user_path}: unknown setting '{key}'{did_you_mean(key, defaults)}")
         settings[key] = Setting(_check(key, value, defaults[key], str(user_path)), str(user_path))

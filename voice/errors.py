@@ -7,6 +7,9 @@ Anything else is a bug and shows a traceback only with ``--debug``.
 
 from __future__ import annotations
 
+import difflib
+from typing import Any
+
 
 class AttuneError(Exception):
     """An expected failure, explained in one line for the person at the keyboard."""
@@ -32,3 +35,11 @@ class MissingDependency(AttuneError):
 
 class DeviceError(AttuneError):
     """An audio device is missing or failed."""
+
+
+def did_you_mean(word: str, options: Any) -> str:
+    """The tail of a message about an unknown name: the closest valid one, or them all."""
+    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean '{close[0]}'?"
+    return "; expected one of: " + ", ".join(options)

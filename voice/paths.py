@@ -14,6 +14,8 @@ import platformdirs
 
 APP = "attune"
 _PACKAGE_DIR = Path(__file__).resolve().parent
+# The package's own data files (intents, feelings, defaults, fitted parameters).
+PACKAGE_DATA = _PACKAGE_DIR / "data"
 
 
 def _builtin(name: str) -> Path:

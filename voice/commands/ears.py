@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ..errors import AttuneError
+from voice.errors import AttuneError
 
 
 def register(sub: Any) -> None:
@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from ..intents import default_matcher
+    from voice.understanding.intents import default_matcher
 
     text = " ".join(args.text)
     try:
@@ -69,8 +69,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_hear(args: argparse.Namespace) -> int:
-    from ..asr import Listener, load_recognizer
-    from ..mic import FileMic
+    from voice.audio.mic import FileMic
+    from voice.ears.recognizer import Listener, load_recognizer
 
     mics = [FileMic(path) for path in args.files]  # read every file before loading models
     try:
@@ -101,8 +101,9 @@ def _print_heard(path: str, data: dict[str, Any], as_json: bool) -> None:
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
-    from .. import models, paths
-    from ..asr import recognizer_status
+    from voice import paths
+    from voice.ears import models
+    from voice.ears.recognizer import recognizer_status
 
     entries = models.status()
     rec = recognizer_status()
@@ -119,7 +120,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_models_download(args: argparse.Namespace) -> int:
-    from .. import models
+    from voice.ears import models
 
     folder = models.download(args.name, force=args.force)
     print(f"{args.name} is installed in {folder}")

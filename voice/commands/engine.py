@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import AttuneError
+from voice.errors import AttuneError
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -54,10 +54,10 @@ def register(sub: Any) -> None:
 
 
 def _speech(voice: str | None) -> Any:
-    from .. import config
-    from ..phrase_cache import PhraseRenderer
-    from ..speech import Speech
-    from ..tts import load_tts
+    from voice import config
+    from voice.engine.spoken import Speech
+    from voice.speech.phrase_cache import PhraseRenderer
+    from voice.speech.tts import load_tts
 
     settings = config.load_settings({"voice": voice})
     tts = load_tts(settings["voice"].value, rate=float(settings["speaking_rate"].value))
@@ -65,7 +65,7 @@ def _speech(voice: str | None) -> Any:
 
 
 def _answers(text: str | None, blocking: bool) -> Any:
-    from ..answers import NoAnswers, ScriptedAnswers, StdinAnswers
+    from voice.engine.answers import NoAnswers, ScriptedAnswers, StdinAnswers
 
     if text == "-":
         return StdinAnswers(blocking=blocking)
@@ -75,7 +75,7 @@ def _answers(text: str | None, blocking: bool) -> Any:
 
 
 def _controls(text: str | None) -> Any:
-    from ..controls import Controls, parse_controls
+    from voice.engine.controls import Controls, parse_controls
 
     return Controls(parse_controls(text) if text else None)
 
@@ -87,7 +87,7 @@ def _check_minutes(minutes: float | None) -> None:
 
 def _keyboard(player: Any) -> None:
     """Typed lines while playing: a control word, or else an answer."""
-    from ..controls import control_name
+    from voice.engine.controls import control_name
 
     for line in sys.stdin:
         word = line.strip()
@@ -101,12 +101,12 @@ def _keyboard(player: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from ..answers import QueueAnswers
-    from ..clock import RealClock, VirtualClock
-    from ..display import make_display
-    from ..engine import Player
-    from ..library import find_session
-    from ..sinks import SoundDeviceSink, WavSink, check_device
+    from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
+    from voice.engine.answers import QueueAnswers
+    from voice.engine.clock import RealClock, VirtualClock
+    from voice.engine.display import make_display
+    from voice.engine.player import Player
+    from voice.sessions.library import find_session
 
     _check_minutes(args.minutes)
     session = find_session(args.session)
@@ -139,8 +139,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _record(player: Any, started_at: datetime) -> None:
     """Every finished or stopped session goes into the private journal."""
-    from ..journal import Journal
-    from ..timeline import RATE
+    from voice.engine.timeline import RATE
+    from voice.journal.store import Journal
 
     result = player.close()
     variables = player.state.variables
@@ -156,16 +156,16 @@ def _record(player: Any, started_at: datetime) -> None:
 
 
 def _config_volume() -> float:
-    from .. import config
+    from voice import config
 
     return float(config.get("volume_db"))
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from ..engine import Player
-    from ..library import find_session
-    from ..sinks import WavSink, convert_wav
-    from ..timeline import RATE
+    from voice.audio.sinks import WavSink, convert_wav
+    from voice.engine.player import Player
+    from voice.engine.timeline import RATE
+    from voice.sessions.library import find_session
 
     _check_minutes(args.minutes)
     session = find_session(args.session)

@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from .. import history, paths
-from ..checkin import CheckIn
-from ..errors import AttuneError
-from ..journal import Journal
+from voice import paths
+from voice.errors import AttuneError
+from voice.journal import history
+from voice.journal.checkin import CheckIn
+from voice.journal.store import Journal
 
 
 def register(sub: Any) -> None:
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
 def _setting(key: str, fallback: Any) -> Any:
     # Settings belong to voice.config; a check-in must still work if they can't be read.
     try:
-        from .. import config
+        from voice import config
 
         return config.get(key)
     except (ImportError, KeyError, AttuneError):

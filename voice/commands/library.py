@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..library import load_library, load_paths
-from ..session import Ask, Breathe, Chime, Pause, Repeat, Say, Session, Step
+from voice.sessions.library import load_library, load_paths
+from voice.sessions.model import Ask, Breathe, Chime, Pause, Repeat, Say, Session, Step
 
 
 def register(sub: Any) -> None:
@@ -138,7 +138,7 @@ def describe_session(s: Session) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from ..library import find_session
+    from voice.sessions.library import find_session
 
     print(describe_session(find_session(args.session)))
     return 0

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..errors import AttuneError
+from voice.errors import AttuneError
 
 
 def register(sub: Any) -> None:
@@ -41,17 +41,17 @@ def register(sub: Any) -> None:
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
-    from .. import config
-    from ..asr import load_recognizer
-    from ..assistant import EventLog, StallingMic, parse_stall
-    from ..journal import Journal
-    from ..library import load_library
-    from ..listen import Assistant
-    from ..mic import FileMic, open_mic
-    from ..phrase_cache import PhraseRenderer
-    from ..sinks import SoundDeviceSink, WavSink, check_device
-    from ..speech import Speech
-    from ..tts import load_tts
+    from voice import config
+    from voice.assistant.listen import Assistant
+    from voice.assistant.parts import EventLog, StallingMic, parse_stall
+    from voice.audio.mic import FileMic, open_mic
+    from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
+    from voice.ears.recognizer import load_recognizer
+    from voice.engine.spoken import Speech
+    from voice.journal.store import Journal
+    from voice.sessions.library import load_library
+    from voice.speech.phrase_cache import PhraseRenderer
+    from voice.speech.tts import load_tts
 
     virtual = args.clock == "virtual"
     if virtual and (args.mic_file is None or args.speaker_file is None):

@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from .. import paths
-from ..config import config_file, load_settings
+from voice import paths
+from voice.config import config_file, load_settings
 
 
 def register(sub: Any) -> None:
@@ -53,7 +53,7 @@ def register_doctor(sub: Any) -> None:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from ..doctor import run_checks
+    from voice.commands.doctor import run_checks
 
     checks = run_checks()
     if args.json:

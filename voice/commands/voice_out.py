@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
-from ..audio import OUTPUT_RATE, Samples, check_output_device, play, write_wav
-from ..errors import AttuneError
+from voice.audio.io import OUTPUT_RATE, Samples, check_output_device, play, write_wav
+from voice.errors import AttuneError
 
 DESCRIPTIONS = {
     "bell": "soft bell for starts and ends",
@@ -56,8 +56,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_say(args: argparse.Namespace) -> int:
-    from ..phrase_cache import PhraseRenderer
-    from ..tts import load_tts
+    from voice.speech.phrase_cache import PhraseRenderer
+    from voice.speech.tts import load_tts
 
     text = " ".join(args.text)
     if text == "-":
@@ -72,7 +72,7 @@ def cmd_say(args: argparse.Namespace) -> int:
 
 
 def cmd_sounds(args: argparse.Namespace) -> int:
-    from .. import sounds
+    from voice.audio import sounds
 
     cues, beds = sounds.cue_names(), sounds.bed_names()
     if not args.play:
@@ -96,7 +96,7 @@ def cmd_sounds(args: argparse.Namespace) -> int:
 
 
 def _bed_excerpt(bed: Samples, seconds: float) -> Samples:
-    from ..mixer import fade_in, fade_out, loop_to_length
+    from voice.audio.mixer import fade_in, fade_out, loop_to_length
 
     if not 0 < seconds <= 3600:
         raise AttuneError("--seconds must be between 0 and 3600")
@@ -108,7 +108,7 @@ def _bed_excerpt(bed: Samples, seconds: float) -> Samples:
 def _list(title: str, names: list[str], load: Any) -> None:
     print(f"{title}:")
     if not names:
-        print("  (none: run python -m voice.sounds build)")
+        print("  (none: run python -m voice.audio.sounds build)")
     for name in names:
         seconds = len(load(name)) / OUTPUT_RATE
         print(f"  {name:<14} {seconds:5.1f} s  {DESCRIPTIONS.get(name, '')}".rstrip())

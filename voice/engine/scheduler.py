@@ -1,0 +1,334 @@
+"""The scheduler: a session expanded into timeline segments, one at a time.
+
+The expansion is lazy because the future depends on the present: an ask
+branches on its answer, ``slower`` changes the next breath, a filling step
+runs until the session's minutes are used. :meth:`Scheduler.segments` is a
+generator; before each ``next()`` the player sets :attr:`RunState.now` (the
+session time, in samples, where the next segment will start) and, after a
+listen window, :attr:`RunState.answer`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from dataclasses import dataclass, field
+
+from voice.audio import sounds
+from voice.audio.mixer import db_to_gain
+from voice.engine.answers import Answer, branch_name
+from voice.engine.controls import PHASE_MAX_S, PHASE_MIN_S
+from voice.engine.spoken import (
+    CARRY_ON,
+    COUNT_WORDS,
+    GUIDE_WORDS,
+    RATING_AFTER,
+    RATING_BEFORE,
+    RATING_HIGHER,
+    RATING_LOWER,
+    RATING_SAME,
+    Speech,
+    count_words,
+)
+from voice.engine.timeline import Clip, Mark, Segment, samples
+from voice.sessions.model import (
+    Ask,
+    Breathe,
+    Chime,
+    Pause,
+    Repeat,
+    Say,
+    Session,
+    Step,
+    default_reprompt,
+    fill_template,
+)
+
+Segments = Generator[Segment, None, None]
+CUE_FOR_PHASE = {"inhale": "inhale", "exhale": "exhale", "hold": "hold", "hold_after": "hold"}
+CUE_GAIN_DB = {"inhale": -8.0, "exhale": -8.0, "hold": 0.0, "bell": -2.0, "closing-chime": -3.0}
+WORD_GAP_S = 0.08  # breath words must leave this much quiet before the next one
+ASK_WAIT_GUESS = 0.5  # estimates count half an ask's timeout (answers usually come sooner)
+MIN_FILL_CYCLES = 3  # a filling breath step breathes at least this much, however short the time
+
+
+@dataclass
+class RunState:
+    """What the player and the scheduler share."""
+
+    pace: float = 1.0  # breath phases are multiplied by this
+    variables: dict[str, str] = field(default_factory=dict)
+    now: int = 0  # session samples at which the next segment starts
+    answer: Answer | None = None
+
+    def take_answer(self) -> Answer:
+        answer, self.answer = self.answer, None
+        return answer or Answer(None, None, None)
+
+
+@dataclass
+class RatingChange:
+    """Engine-added step: says kindly how the after-rating compares with the before one."""
+
+    line: int = 0
+
+
+def phase_seconds(base: float, pace: float) -> float:
+    return min(PHASE_MAX_S, max(PHASE_MIN_S, base * pace))
+
+
+def cycle_samples(b: Breathe, pace: float) -> int:
+    return sum(samples(phase_seconds(s, pace)) for _, s in b.phases())
+
+
+def rating_steps(session: Session) -> list[tuple[Step | RatingChange, int]]:
+    """The top-level steps with their numbers; 0 marks steps the engine adds."""
+    steps: list[tuple[Step | RatingChange, int]] = [(s, i + 1) for i, s in enumerate(session.steps)]
+    if not session.rate_before_after:
+        return steps
+    before = Ask(RATING_BEFORE, "intensity", timeout=10.0, save_as="rating_before")
+    after = Ask(RATING_AFTER, "intensity", timeout=10.0, save_as="rating_after")
+    head = 1 if steps and isinstance(steps[0][0], Chime) else 0
+    tail = len(steps) - 1 if len(steps) > 1 and isinstance(steps[-1][0], Chime) else len(steps)
+    return [*steps[:head], (before, 0), *steps[head:tail], (after, 0), (RatingChange(), 0),
+            *steps[tail:]]
+
+
+class Scheduler:
+    def __init__(self, session: Session, speech: Speech, state: RunState,
+                 minutes: float | None = None) -> None:
+        self.session = session
+        self.speech = speech
+        self.state = state
+        self.budget = samples((minutes or session.minutes) * 60.0)
+        self.top = rating_steps(session)
+        self.top_index = 0
+        self.breathing: Breathe | None = None  # the breathe step being played, if any
+        self._leaf_count = 0
+        self._skip: int | None = None
+        self._cues = {name: sounds.load_cue(name) for name in sounds.cue_names()}
+
+    # ------------------------------------------------------------ public
+
+    def segments(self) -> Segments:
+        for index, (step, number) in enumerate(self.top):
+            self.top_index = index
+            path = str(number) if number else ("rating" if isinstance(step, Ask) else "change")
+            if isinstance(step, Repeat):
+                yield from self._repeat(step, number, path)
+            else:
+                yield from self._leaf(step, number, path)
+
+    def skip(self, leaf: int) -> None:
+        """Abandon the leaf step ``leaf`` if it is still being expanded."""
+        self._skip = leaf
+
+    def next_breathe(self) -> Breathe | None:
+        """The breathe step playing now, else the next one in the session."""
+        if self.breathing is not None:
+            return self.breathing
+        for step, _ in self.top[self.top_index:]:
+            if isinstance(step, Breathe):
+                return step
+        return None
+
+    def remaining_estimate(self) -> int:
+        """Samples the steps after the current top-level one are expected to take."""
+        return sum(self.estimate(s) for s, _ in self.top[self.top_index + 1:])
+
+    # ------------------------------------------------------------ steps
+
+    def _steps(self, steps: list[Step], number: int, prefix: str) -> Segments:
+        for i, step in enumerate(steps):
+            path = f"{prefix}/{i + 1}"
+            if isinstance(step, Repeat):
+                yield from self._repeat(step, number, path)
+            else:
+                yield from self._leaf(step, number, path)
+
+    def _leaf(self, step: Step | RatingChange, number: int, path: str) -> Segments:
+        self._leaf_count += 1
+        leaf = self._leaf_count
+        first = True
+        inner = self._leaf_segments(step, number, path)
+        for seg in inner:
+            if seg.leaf == 0:
+                seg.leaf, seg.step, seg.path = leaf, number, path
+                if first:
+                    kind = type(step).__name__.lower()
+                    seg.marks.insert(0, Mark(0, "step", {"step": number, "path": path,
+                                                         "kind": kind, "label": seg.label}))
+                    first = False
+            yield seg
+            if self._skip == leaf:
+                self._skip = None
+                inner.close()
+                if isinstance(step, Ask) and step.save_as:
+                    self.state.variables.setdefault(step.save_as, step.default)
+                return
+
+    def _leaf_segments(self, step: Step | RatingChange, number: int,
+                       path: str) -> Segments:
+        if isinstance(step, Say):
+            yield from self._say(fill_template(step.text, self.state.variables), step.after)
+        elif isinstance(step, Pause):
+            n = samples(step.seconds)
+            yield Segment("silence", n, [Clip("silence", 0, n)], label=f"quiet, {step.seconds:g} s")
+        elif isinstance(step, Chime):
+            cue = self._cues[step.sound]
+            gain = db_to_gain(CUE_GAIN_DB.get(step.sound, -3.0))
+            yield Segment("cue", cue.size, [Clip("cue", 0, cue.size, cue, gain, sound=step.sound)],
+                          label=f"sound: {step.sound}")
+        elif isinstance(step, Breathe):
+            yield from self._breathe(step)
+        elif isinstance(step, Ask):
+            yield from self._ask(step, number, path)
+        elif isinstance(step, RatingChange):
+            yield from self._rating_change()
+
+    def _say(self, text: str, after: float, label: str = "") -> Segments:
+        sentences = self.speech.sentences(text)
+        for i, sentence in enumerate(sentences):
+            if i:
+                yield Segment("silence", self.speech.gap, [Clip("silence", 0, self.speech.gap)],
+                              label=label or text, text=text)
+            audio = self.speech.audio(sentence)
+            yield Segment("speech", audio.size,
+                          [Clip("speech", 0, audio.size, audio, text=sentence)],
+                          label=label or text, text=text)
+        if after > 0:
+            n = samples(after)
+            yield Segment("silence", n, [Clip("silence", 0, n)], label=label or text)
+
+    def _ask(self, ask: Ask, number: int, path: str) -> Segments:
+        question = fill_template(ask.question, self.state.variables)
+        yield from self._say(question, 0.0, label=question)
+        result = yield from self._listen(ask)
+        reprompt = ask.reprompt or default_reprompt(ask)
+        if not result.clear and reprompt:  # once, gently; then move on
+            yield from self._say(fill_template(reprompt, self.state.variables), 0.0)
+            result = yield from self._listen(ask)
+        if not result.clear:
+            result = Answer(result.raw, None, None)
+        if ask.save_as:
+            self.state.variables[ask.save_as] = result.value or ask.default
+        branch = ask.branch_for(result.key)
+        if result.key is None and not branch:
+            yield from self._say(CARRY_ON, 1.0)
+        yield from self._steps(branch, number, f"{path}/{branch_name(ask, result.key)}")
+
+    def _listen(self, ask: Ask) -> Generator[Segment, None, Answer]:
+        n = samples(ask.timeout)
+        yield Segment("listen", n, [Clip("listen", 0, n, text=ask.question)], ask=ask,
+                      label="listening...")
+        return self.state.take_answer()
+
+    def _rating_change(self) -> Segments:
+        v = self.state.variables
+        before, after = v.get("rating_before", ""), v.get("rating_after", "")
+        if before.isdigit() and after.isdigit():
+            delta = int(after) - int(before)
+            text = RATING_LOWER if delta < 0 else RATING_HIGHER if delta > 0 else RATING_SAME
+            yield from self._say(text, 1.5)
+
+    # ------------------------------------------------------------ breathing
+
+    def _breathe(self, b: Breathe) -> Segments:
+        self.breathing = b
+        start = self.state.now
+        limit = samples(b.minutes * 60.0) if b.minutes is not None else None
+        index = 0
+        try:
+            while b.cycles is None or index < b.cycles:
+                seg = self.cycle(b, index)
+                if index > 0 and limit is not None and self.state.now - start + seg.length > limit:
+                    return
+                if index >= MIN_FILL_CYCLES and b.fills and not self._room(seg.length):
+                    return
+                yield seg
+                index += 1
+        finally:
+            self.breathing = None
+
+    def _room(self, length: int) -> bool:
+        return self.state.now + length + self.remaining_estimate() <= self.budget
+
+    def cycle(self, b: Breathe, index: int) -> Segment:
+        """One breath at the current pace: cues, guide words or counting, phase marks."""
+        clips: list[Clip] = []
+        marks: list[Mark] = []
+        phases: list[tuple[str, int]] = []
+        offset = 0
+        for name, base in b.phases():
+            secs = phase_seconds(base, self.state.pace)
+            n = samples(secs)
+            marks.append(Mark(offset, "phase", {"phase": name, "seconds": round(secs, 3),
+                                                "cycle": index + 1}))
+            if b.cues:
+                cue_name = CUE_FOR_PHASE[name]
+                cue = self._cues[cue_name]
+                clips.append(Clip("cue", offset, cue.size, cue, db_to_gain(CUE_GAIN_DB[cue_name]),
+                                  phase=name, sound=cue_name))
+            clips.extend(self._words(b, index, name, base, offset, n))
+            phases.append((name, n))
+            offset += n
+        total = f" of {b.cycles}" if b.cycles else ""
+        return Segment("cycle", offset, clips, marks, label=f"breath {index + 1}{total}",
+                       phases=phases)
+
+    def _words(self, b: Breathe, index: int, name: str, base: float, offset: int,
+               n: int) -> list[Clip]:
+        gap = samples(WORD_GAP_S)
+        if index < b.count_aloud:
+            count = max(1, round(base))
+            slot = n // count
+            words = [COUNT_WORDS[name], *count_words(count)]
+            audios = [self.speech.audio(w) for w in words]
+            if all(a.size + gap <= slot for a in audios):
+                return [Clip("speech", offset + k * slot, a.size, a, text=w, phase=name)
+                        for k, (w, a) in enumerate(zip(words, audios, strict=True))]
+        if index < max(b.guide, b.count_aloud):
+            for word in (GUIDE_WORDS[name], COUNT_WORDS[name]):  # shorter if it must be
+                a = self.speech.audio(word)
+                if a.size + gap <= n:
+                    return [Clip("speech", offset, a.size, a, text=word, phase=name)]
+        return []
+
+    # ------------------------------------------------------------ estimates
+
+    def _repeat(self, r: Repeat, number: int, path: str) -> Segments:
+        start = self.state.now
+        inner = sum(self.estimate(s) for s in r.steps)
+        limit = samples(r.minutes * 60.0) if r.minutes is not None else None
+        k = 0
+        while r.times is None or k < r.times:
+            if k and limit is not None and self.state.now - start + inner > limit:
+                return
+            if k and r.fills and not self._room(inner):
+                return
+            yield from self._steps(r.steps, number, f"{path}/r{k + 1}")
+            k += 1
+
+    def estimate(self, step: Step | RatingChange) -> int:
+        """Expected samples for a step (no answers assumed; filling steps count 0)."""
+        if isinstance(step, Say):
+            return self.speech.length(step.text) + samples(step.after)
+        if isinstance(step, Pause):
+            return samples(step.seconds)
+        if isinstance(step, Chime):
+            return int(self._cues[step.sound].size)
+        if isinstance(step, Breathe):
+            if step.cycles is not None:
+                return step.cycles * cycle_samples(step, self.state.pace)
+            return samples(step.minutes * 60.0) if step.minutes is not None else 0
+        if isinstance(step, Ask):
+            branch = step.branch_for(None)
+            return (self.speech.length(step.question) + samples(step.timeout * ASK_WAIT_GUESS)
+                    + (sum(self.estimate(s) for s in branch) if branch else
+                       self.speech.length(CARRY_ON) + samples(1.0)))
+        if isinstance(step, Repeat):
+            inner = sum(self.estimate(s) for s in step.steps)
+            if step.times is not None:
+                return step.times * inner
+            return samples(step.minutes * 60.0) if step.minutes is not None else inner
+        return samples(5.0)  # RatingChange
+

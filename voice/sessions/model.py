@@ -1,0 +1,279 @@
+"""Typed sessions: what a YAML file in ``scripts/`` means once it is checked.
+
+:mod:`voice.sessions.schema` turns YAML into these dataclasses (reporting every
+problem); the engine, the CLI and the ears only ever see these.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+CATEGORIES = (
+    "breathing",
+    "body-scan",
+    "grounding",
+    "self-soothing",
+    "self-compassion",
+    "check-in",
+    "wind-down",
+    "emotions",
+)
+EXPECTS = ("feeling", "intensity", "yes_no", "choice", "text")
+FEELING_FAMILIES = (
+    "fear",
+    "sadness",
+    "anger",
+    "shame",
+    "joy",
+    "calm",
+    "tired",
+    "numb",
+    "overwhelmed",
+    "unsure",
+)
+NO_ANSWER = "none"
+OTHER_ANSWER = "other"
+
+DEFAULT_SAY_AFTER = 0.8
+DEFAULT_ASK_TIMEOUT = 15.0
+DEFAULT_BED_VOLUME = 0.3
+DEFAULT_GUIDE_CYCLES = 2
+
+
+@dataclass
+class Say:
+    text: str
+    after: float = DEFAULT_SAY_AFTER
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"say": self.text, "after": self.after}
+
+
+@dataclass
+class Pause:
+    seconds: float
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pause": self.seconds}
+
+
+@dataclass
+class Breathe:
+    inhale: float
+    exhale: float
+    hold: float = 0.0
+    hold_after: float = 0.0
+    cycles: int | None = None
+    minutes: float | None = None
+    count_aloud: int = 0
+    guide: int = DEFAULT_GUIDE_CYCLES
+    cues: bool = True
+    line: int = 0
+
+    @property
+    def cycle_seconds(self) -> float:
+        return self.inhale + self.hold + self.exhale + self.hold_after
+
+    @property
+    def fills(self) -> bool:
+        """Runs until the session's minutes are used up."""
+        return self.cycles is None and self.minutes is None
+
+    def phases(self) -> list[tuple[str, float]]:
+        """The non-empty phases of one cycle, in order."""
+        all_phases = [
+            ("inhale", self.inhale),
+            ("hold", self.hold),
+            ("exhale", self.exhale),
+            ("hold_after", self.hold_after),
+        ]
+        return [(name, secs) for name, secs in all_phases if secs > 0]
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "inhale": self.inhale,
+            "hold": self.hold,
+            "exhale": self.exhale,
+            "hold_after": self.hold_after,
+            "count_aloud": self.count_aloud,
+            "guide": self.guide,
+            "cues": self.cues,
+        }
+        if self.cycles is not None:
+            body["cycles"] = self.cycles
+        if self.minutes is not None:
+            body["minutes"] = self.minutes
+        return {"breathe": body}
+
+
+@dataclass
+class Chime:
+    sound: str
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"chime": self.sound}
+
+
+@dataclass
+class Ask:
+    question: str
+    expect: str
+    timeout: float = DEFAULT_ASK_TIMEOUT
+    save_as: str | None = None
+    default: str = "that"
+    reprompt: str | None = None
+    choices: list[str] = field(default_factory=list)
+    branches: dict[str, list[Step]] = field(default_factory=dict)
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"ask": self.question, "expect": self.expect, "timeout": self.timeout}
+        if self.save_as:
+            out["save_as"] = self.save_as
+            out["default"] = self.default
+        if self.reprompt:
+            out["reprompt"] = self.reprompt
+        if self.choices:
+            out["choices"] = list(self.choices)
+        if self.branches:
+            out["branches"] = {k: steps_to_dicts(v) for k, v in self.branches.items()}
+        return out
+
+    def branch_for(self, answer: str | None) -> list[Step]:
+        """The steps to follow for a (normalised) answer, or none."""
+        key = NO_ANSWER if answer is None else answer
+        if key in self.branches:
+            return self.branches[key]
+        if answer is not None and OTHER_ANSWER in self.branches:
+            return self.branches[OTHER_ANSWER]
+        return []
+
+
+@dataclass
+class Repeat:
+    steps: list[Step]
+    times: int | None = None
+    minutes: float | None = None
+    line: int = 0
+
+    @property
+    def fills(self) -> bool:
+        return self.times is None and self.minutes is None
+
+    def to_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"steps": steps_to_dicts(self.steps)}
+        if self.times is not None:
+            body["times"] = self.times
+        if self.minutes is not None:
+            body["minutes"] = self.minutes
+        return {"repeat": body}
+
+
+Step = Say | Pause | Breathe | Chime | Ask | Repeat
+STEP_KINDS = ("say", "pause", "breathe", "chime", "ask", "repeat")
+
+
+def steps_to_dicts(steps: list[Step]) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in steps]
+
+
+def walk_steps(steps: list[Step]) -> Iterator[Step]:
+    """Every step, depth first, including those inside branches and repeats."""
+    for step in steps:
+        yield step
+        if isinstance(step, Repeat):
+            yield from walk_steps(step.steps)
+        elif isinstance(step, Ask):
+            for branch in step.branches.values():
+                yield from walk_steps(branch)
+
+
+@dataclass
+class Background:
+    bed: str
+    volume: float = DEFAULT_BED_VOLUME
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bed": self.bed, "volume": self.volume}
+
+
+@dataclass
+class Session:
+    id: str
+    title: str
+    category: str
+    summary: str
+    minutes: float
+    triggers: list[str]
+    steps: list[Step]
+    background: Background | None = None
+    rate_before_after: bool = False
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "category": self.category,
+            "summary": self.summary,
+            "minutes": self.minutes,
+            "triggers": list(self.triggers),
+        }
+        if self.background:
+            out["background"] = self.background.to_dict()
+        if self.rate_before_after:
+            out["rate_before_after"] = True
+        out["steps"] = steps_to_dicts(self.steps)
+        return out
+
+    def spoken_texts(self) -> list[str]:
+        """Every sentence the session may speak (variables left as written)."""
+        texts: list[str] = []
+        for step in walk_steps(self.steps):
+            if isinstance(step, Say):
+                texts.append(step.text)
+            elif isinstance(step, Ask):
+                texts.append(step.question)
+                reprompt = step.reprompt or default_reprompt(step)
+                if reprompt:
+                    texts.append(reprompt)
+        return texts
+
+
+def default_reprompt(ask: Ask) -> str | None:
+    """What to say once when an answer was not understood and the author gave no reprompt."""
+    if ask.expect == "intensity":
+        return "Any number from zero to ten is fine. A guess is fine too."
+    if ask.expect == "yes_no":
+        return "You can just say yes, or no."
+    if ask.expect == "choice" and ask.choices:
+        *rest, last = ask.choices
+        return f"You can say {', '.join(rest)}, or {last}." if rest else f"You can say {last}."
+    return None  # a feeling is taken as said
+
+
+def template_fields(text: str) -> list[str]:
+    """Names used as ``{name}`` in text; raises ValueError on a malformed brace."""
+    names = []
+    for _, name, spec, conv in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if spec or conv or not name.isidentifier():
+            raise ValueError(f"'{{{name}}}' is not a simple variable name")
+        names.append(name)
+    return names
+
+
+def fill_template(text: str, values: dict[str, str]) -> str:
+    return text.format_map(_Defaulting(values))
+
+
+class _Defaulting(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "that"

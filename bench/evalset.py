@@ -246,7 +246,7 @@ class Renderer:
         path = self.cache / voice.name / f"{key}.wav"
         if path.exists():
             return read_wav(path)[0]
-        if voice.engine.player == "piper":
+        if voice.engine == "piper":
             x = trim(self._piper_speech(voice, text))
         else:
             x = trim(self._espeak(voice, text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from voice.feelings import distress
 from voice.understanding.grammar import count, expand, number_words, parse_template, sample
 from voice.understanding.intents import INTENTS, Intent, Matcher, load_grammar, normalize, parse
 
@@ -25,6 +26,9 @@ def test_every_sampled_sentence_parses_back_to_its_intent(grammar) -> None:  # t
             for mode in modes:
                 got = matchers[mode].match(sentence)
                 checked += 1
+                if got is not None and got.name == "distress" and template.intent == "check_in" \
+                        and distress.detect(sentence) is not None:
+                    continue  # "i'm panicking, a six": the hard moment comes before a rating
                 if got is None or (got.name, got.slots) != (template.intent, dict(slots)):
                     wrong.append((mode, sentence, template.intent, dict(slots), got))
     assert checked > 2000
@@ -54,7 +58,7 @@ def test_every_intent_has_templates_and_every_slot_value_is_sampled(grammar) -> 
      {"session": "body-scan", "minutes": 10}),
     ("um start a body scan now", "start_session", {"session": "body-scan"}),
     ("pause", "pause", {}), ("please pause", "pause", {}), ("hold on", "pause", {}),
-    ("resume", "resume", {}), ("keep going", "resume", {}), ("stop", "stop", {}),
+    ("resume", "resume", {}), ("keep going", "extend", {}), ("stop", "stop", {}),
     ("okay that's enough", "stop", {}), ("say that again", "repeat", {}),
     ("skip this one", "skip", {}), ("slow down a little", "slower", {}),
     ("a bit faster please", "faster", {}), ("speak up", "louder", {}),

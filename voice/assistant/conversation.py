@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 CONTROLS = frozenset({"pause", "resume", "stop", "repeat", "skip", "slower", "faster", "louder",
                       "quieter", "time_left"})
+SOS = "calm-sos"  # the shortest steadying practice: where a hard moment goes at once
+AGAIN_WINDOW_S = 30.0  # after calm-sos ends, "again" or "one more minute" starts it again
 WAKE_WINDOW_S = 8.0  # after a bare wake phrase, the next command needs none
 ASK_NUMBER_AFTER_S = 2.0
 NEAR_MISS = 0.3  # a rejected command this confident was probably meant for Attune
@@ -54,6 +56,10 @@ class Conversation:
     attention_until: float
     ask_number_at: float | None
     matcher: Any
+    # calm-sos to start once these words are said (time), and rounds asked for ahead
+    start_after: tuple[str, float] | None = None
+    again_pending: int = 0
+    last_ended: tuple[str, float] | None = None
 
     @property
     def t(self) -> float:
@@ -87,6 +93,9 @@ class Conversation:
         self.emit("heard", **heard_record(heard))
         if heard.intent == "crisis":
             self.crisis(heard)
+            return
+        if heard.intent == "distress":
+            self.distress(heard)
             return
         if self.asleep:
             if heard.intent == "wake":
@@ -171,6 +180,8 @@ class Conversation:
             return
         if heard.intent in CONTROLS:
             self.player.controls.send(str(heard.intent))
+        elif heard.intent == "extend":
+            self._extend()
         elif heard.intent == "help":
             self.say("You can say pause, resume, slower, faster, louder, quieter, repeat, "
                      "skip, how much time is left, or stop.")
@@ -189,7 +200,12 @@ class Conversation:
         if not self._addressed(heard):
             return
         intent = heard.intent
-        if intent == "wake":
+        if intent == "extend":
+            ended = self.last_ended
+            if ended is not None and ended[0] == SOS and self.t - ended[1] <= AGAIN_WINDOW_S:
+                self.emit("extend", session=SOS, when="after")
+                self.start_session(SOS)
+        elif intent == "wake":
             # A soft tick, not words: "hey attune ... start a body scan" goes on at once.
             self.announcer.cue("hold")
             self.emit("attention")
@@ -279,6 +295,11 @@ class Conversation:
         if answer.key == "yes" and offer.session_id:
             self.offer = None
             self.start_session(offer.session_id)
+        elif answer.key == "no" and offer.kind == "switch" and self.player is not None:
+            self.offer = None
+            self.say("Okay. We'll carry on, gently.")
+            self.player.controls.send("resume")
+            self._mode()
         elif answer.key == "no":
             self.offer = None
             self.say("That's okay. I'm here whenever you need me.")
@@ -287,6 +308,45 @@ class Conversation:
     def _after_words(self) -> float:
         queued = sum(a.size for _, a in self.announcer.queue) / RATE
         return self.t + queued + OFFER_WAIT_S
+
+    # ------------------------------------------------------------ the hard moment
+    def distress(self, heard: Heard) -> None:
+        """Panic, can't breathe, too much: one warm line, then calm-sos at once.
+
+        Nobody in distress is asked for a number first. While another practice plays
+        it is paused and calm-sos offered in one short question; during calm-sos
+        itself the words mean "stay with me": another round follows this one.
+        """
+        self.emit("distress")
+        self.asleep = False
+        self.announcer.clear()
+        if SOS not in self.library.sessions:
+            self.say("I'm here with you. Let's breathe slowly together: in, and a long breath out.")
+            return
+        if self.player is not None and self.player.session.id == SOS:
+            self._extend()
+            return
+        if self.player is not None:
+            self.player.controls.send("pause")
+            self.say("I'm here with you. Shall we switch to one minute calm? Yes or no.")
+            self.offer = Offer("switch", SOS, self._after_words())
+            self._mode()
+            return
+        self.offer = None
+        self.ask_number_at = None
+        self.say("I'm here with you. Let's slow things down together, right now.")
+        self.start_after = (SOS, self._after_words() - OFFER_WAIT_S)
+
+    def _extend(self) -> None:
+        """"Again", "keep going", "one more minute" while a session plays."""
+        assert self.player is not None
+        if self.player.paused is not None:
+            self.player.controls.send("resume")
+        elif self.player.session.id == SOS:
+            self.again_pending += 1
+            self.emit("extend", session=SOS, when="during", rounds=self.again_pending)
+        else:
+            self.player.controls.send("repeat")
 
     # ------------------------------------------------------------ crisis
     def crisis(self, heard: Heard) -> None:

@@ -229,11 +229,16 @@ class Assistant(Conversation):
         return block
 
     def _tick(self) -> None:
+        if self.start_after is not None and self.t >= self.start_after[1]:
+            session_id, self.start_after = self.start_after[0], None
+            self.start_session(session_id)
         if self.ask_number_at is not None and self.t >= self.ask_number_at:
             self.ask_number_at = None
             if self.offer is not None and self.offer.kind == "intensity":
                 self.say("Thank you for telling me. How strong is it, from zero to ten?")
         if self.offer is not None and self.t > self.offer.until_s:
+            if self.offer.kind == "switch" and self.player is not None:
+                self.player.controls.send("resume")  # no answer: back to the practice
             self.offer = None
             self._mode()
 
@@ -283,6 +288,12 @@ class Assistant(Conversation):
             self.journal.add_session(
                 player.session.id, self.session_started, result.end / RATE / 60.0, completed,
                 _rating(variables.get("rating_before")), _rating(variables.get("rating_after")))
+        self.last_ended = (player.session.id, self.t)
+        if completed and self.again_pending and stopped_by is None:
+            self.again_pending -= 1  # "one more minute" during calm-sos: another round
+            self.start_session(player.session.id)
+            return
+        self.again_pending = 0
         if completed and player.session.id in SLEEP_AFTER:
             self.asleep = True
             self.emit("sleep")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from voice.errors import AttuneError
@@ -12,11 +13,15 @@ from voice.errors import AttuneError
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "parse", help="what Attune understands from typed words",
-        description="Match text against Attune's intents, exactly as spoken words are "
-                    "matched once recognized. Prints the intent and its slots.")
-    p.add_argument("text", nargs="+", help="the words, e.g. \"start a body scan\"")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--mode", default="idle", help="intent set: idle, session or answer")
+        description="Understand text as Attune would: the intent templates first, then a "
+                    "tolerant reading of paraphrases and misheard words. Prints the intent "
+                    "and its slots. With '-', reads one text per line from standard input "
+                    "and prints one JSON line each.")
+    p.add_argument("text", nargs="+",
+                   help="the words, e.g. \"start a body scan\", or - for standard input")
+    p.add_argument("--json", action="store_true", help="print JSON (intent, slots, score)")
+    p.add_argument("--mode", default="idle",
+                   help="intent set: idle, session, speaking, answer or asleep")
     p.set_defaults(handler=cmd_parse)
 
     p = sub.add_parser(
@@ -49,22 +54,25 @@ def register(sub: Any) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    from voice.understanding.intents import default_matcher
+    from voice.understanding.understand import for_mode
 
-    text = " ".join(args.text)
     try:
-        matcher = default_matcher(args.mode)
+        understanding = for_mode(args.mode)
     except KeyError as err:
         raise AttuneError(str(err.args[0])) from None
-    found = matcher.match(text)
-    if args.json:
-        print(json.dumps({"text": text, "intent": found.name if found else None,
-                          "slots": found.slots if found else {}}))
-    elif found is None:
-        print("(not understood)")
-    else:
-        slots = " ".join(f"{k}={v}" for k, v in found.slots.items())
-        print(f"{found.name}{' ' + slots if slots else ''}")
+    batch = args.text == ["-"]
+    texts = (line.rstrip("\n") for line in sys.stdin) if batch else [" ".join(args.text)]
+    for text in texts:
+        found = understanding.understand(text)
+        if args.json or batch:
+            print(json.dumps({"text": text, "intent": found.name if found else None,
+                              "slots": found.slots if found else {},
+                              "score": found.score if found else 0.0}), flush=True)
+        elif found is None:
+            print("(not understood)")
+        else:
+            slots = " ".join(f"{k}={v}" for k, v in found.slots.items())
+            print(f"{found.name}{' ' + slots if slots else ''}")
     return 0
 
 

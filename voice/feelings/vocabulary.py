@@ -150,11 +150,17 @@ class Vocabulary:
         A negated word ("not anxious") is skipped. "I don't know" and friends
         give the ``unsure`` feeling, but only when no feeling word is present.
         """
+        found = self.locate(text)
+        return found[0] if found is not None else None
+
+    def locate(self, text: str) -> tuple[Feeling, int, int] | None:
+        """Like :meth:`lookup`, with where the phrase stands: (feeling, first word, words)."""
         found = self._matches(text)
         strong = [m for m in found if not m.weak] or found
         if not strong:
             return None
-        return min(strong, key=lambda m: (-m.length, m.start)).feeling
+        best = min(strong, key=lambda m: (-m.length, m.start))
+        return best.feeling, best.start, best.length
 
     def phrases(self) -> list[str]:
         """Every spoken form, for the speech grammar."""
@@ -262,7 +268,7 @@ def _build(data: Any) -> Vocabulary:
 def parse_vocabulary(text: str) -> Vocabulary:
     """Check and build a vocabulary from YAML text (tests feed broken copies here)."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         raise AttuneError(f"{DATA_FILE}: not valid YAML ({err})") from err
     return _build(data)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from voice import paths
-from voice.feelings import crisis, vocabulary
+from voice.feelings import crisis, distress, vocabulary
 from voice.understanding.grammar import (
     Alt,
     Grammar,
@@ -40,7 +40,7 @@ from voice.understanding.grammar import (
 DATA_FILE = paths.PACKAGE_DATA / "intents.yaml"
 INTENTS = ("start_session", "pause", "resume", "stop", "repeat", "skip", "slower", "faster",
            "louder", "quieter", "time_left", "help", "list_sessions", "check_in", "answer",
-           "wake", "crisis")
+           "extend", "wake", "crisis", "distress")
 BUILTIN_WAKE_PHRASES = ("hey attune", "hello attune", "okay attune", "hi attune")
 
 
@@ -51,13 +51,16 @@ class Intent:
     name: str
     slots: dict[str, Any] = field(default_factory=dict)
     text: str = ""
+    score: float = 1.0  # 1.0: a template matched; below: the tolerant reading's score
 
     def to_dict(self) -> dict[str, Any]:
-        return {"intent": self.name, "slots": dict(self.slots), "text": self.text}
+        return {"intent": self.name, "slots": dict(self.slots), "text": self.text,
+                "score": self.score}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Intent:
-        return cls(str(data["intent"]), dict(data.get("slots") or {}), str(data.get("text", "")))
+        return cls(str(data["intent"]), dict(data.get("slots") or {}), str(data.get("text", "")),
+                   float(data.get("score", 1.0)))
 
 
 # ------------------------------------------------------------ normalization
@@ -91,15 +94,32 @@ _JOIN_NOT = {"do": "don't", "can": "can't", "will": "won't", "does": "doesn't", 
              "is": "isn't", "are": "aren't", "was": "wasn't", "would": "wouldn't"}
 
 
+# PyYAML's C parser where it was built with libyaml (a safe loader either way): the
+# pure-Python one took most of the matcher's start-up.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def read_yaml(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+
+
+@functools.cache
+def intents_data() -> dict[str, Any]:
+    """intents.yaml, read once."""
+    data: dict[str, Any] = read_yaml(DATA_FILE)
+    return data
+
+
 @functools.cache
 def _shorthand() -> dict[str, tuple[str, ...]]:
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = intents_data()
     return {str(k): tuple(str(v).split()) for k, v in (data.get("shorthand") or {}).items()}
 
 
 def _spell(digits: str) -> str:
+    """Numbers as words; a long run of digits one by one ("54321" -> "five four three two one")."""
     n = int(digits)
-    return number_words(n) if n < 100 else digits
+    return number_words(n) if n < 100 else " ".join(number_words(int(d)) for d in digits)
 
 
 # ------------------------------------------------------------------ loading
@@ -117,6 +137,10 @@ def feeling_words() -> set[str]:
 
 def crisis_phrases() -> list[str]:
     return [str(p) for p in crisis.CRISIS_PHRASES]
+
+
+def distress_phrases() -> list[str]:
+    return [str(p) for p in distress.DISTRESS_PHRASES]
 
 
 def wake_phrases() -> list[str]:
@@ -149,7 +173,7 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
     to :func:`feeling_phrases` (none when :mod:`voice.feelings.vocabulary` is missing); ``crisis``
     to :data:`voice.feelings.crisis.CRISIS_PHRASES` when that module is installed.
     """
-    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data = intents_data() if data_file == DATA_FILE else read_yaml(data_file)
     if triggers is None:
         triggers = session_triggers()
     if feelings is None:
@@ -172,6 +196,10 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
         elif isinstance(spec, dict) and spec.get("from") == "feelings":
             lists[name] = phrase_list(name, ((" ".join(normalize(str(f))),) * 2
                                              for f in feelings))
+        elif isinstance(spec, dict) and "values" in spec:  # value: [ways to say it]
+            lists[name] = phrase_list(name, ((" ".join(normalize(str(said))), str(value))
+                                             for value, ways in spec["values"].items()
+                                             for said in ways))
         else:
             lists[name] = phrase_list(name, ((" ".join(normalize(str(v))),) * 2 for v in spec))
     rules = {name: parse_template(text) for name, text in data["rules"].items()}
@@ -181,10 +209,11 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
             text, only = (entry, ()) if isinstance(entry, str) else (
                 entry["template"], tuple(entry.get("only", ())))
             templates.append(Template(intent, text, parse_template(text), only))
-    for phrase in crisis:
-        words = normalize(phrase)
-        if words:
-            templates.append(Template("crisis", phrase, Seq(tuple(Word(w) for w in words))))
+    for intent, phrases in (("crisis", crisis), ("distress", distress_phrases())):
+        for phrase in phrases:
+            words = normalize(phrase)
+            if words:
+                templates.append(Template(intent, phrase, Seq(tuple(Word(w) for w in words))))
     modes = {name: tuple(intents) for name, intents in data["modes"].items()}
     return Grammar(templates, rules, lists, modes,
                    # A wake phrase may come before any command: "hey attune, pause".
@@ -197,35 +226,157 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
 # ------------------------------------------------------------------ matching
 
 
-class _Compiler:
-    def __init__(self, grammar: Grammar, skip: str) -> None:
+_Step = tuple[int, tuple[tuple[str, Any], ...]]  # (where a match ends, the slots it filled)
+
+
+def _unique(steps: list[_Step]) -> list[_Step]:
+    """The same end with the same slots twice is one way, kept where it came first."""
+    seen: set[_Step] = set()
+    out = []
+    for step in steps:
+        if step not in seen:
+            seen.add(step)
+            out.append(step)
+    return out
+
+
+class _Walker:
+    """Matches one template against words, the way a backtracking regex would.
+
+    Alternatives are tried in order, slot phrases longest first, and filler
+    (``skip``) before any word is taken greedily, as many as possible first. The
+    first complete path wins, so the slots are those of the first reading. No
+    regular expressions are compiled: building every mode's matcher is quick.
+    """
+
+    def __init__(self, grammar: Grammar, skip: frozenset[str]) -> None:
         self.grammar = grammar
         self.skip = skip
-        self.groups: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._tables: dict[str, tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]] = {}
 
-    def rx(self, node: Node) -> str:
+    def table(self, name: str) -> tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]:
+        """A slot list's phrase -> value, and its phrases by first word, longest first."""
+        if name not in self._tables:
+            values = {" ".join(v.words): v.value for v in self.grammar.lists[name].values}
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in sorted(values, key=len, reverse=True):
+                words = tuple(phrase.split())
+                by_first.setdefault(words[0], []).append(words)
+            self._tables[name] = (values, by_first)
+        return self._tables[name]
+
+    def _skips(self, words: tuple[str, ...], i: int) -> range:
+        """Where a word may start after filler at ``i``: the most filler first."""
+        j = i
+        if self.skip:
+            while j < len(words) and words[j] in self.skip:
+                j += 1
+        return range(j, i - 1, -1)
+
+    def paths(self, node: Node, words: tuple[str, ...], i: int,
+              memo: dict[tuple[int, int], list[_Step]]) -> list[_Step]:
+        """Every way ``node`` can match from word ``i``: (end, slots it fills), first first.
+
+        Kept per sentence in ``memo``, so a rule shared by many templates, or met
+        again after other filler, is walked once.
+        """
+        key = (id(node), i)
+        found = memo.get(key)
+        if found is not None:
+            return found
+        out: list[_Step] = []
         if isinstance(node, Word):
-            return f"{self.skip}{re.escape(node.text)} "
+            out = [(k + 1, ()) for k in self._skips(words, i)
+                   if k < len(words) and words[k] == node.text]
+        elif isinstance(node, Slot):
+            values, by_first = self.table(node.name)
+            for k in self._skips(words, i):
+                for phrase in by_first.get(words[k], ()) if k < len(words) else ():
+                    if words[k:k + len(phrase)] == phrase:
+                        out.append((k + len(phrase),
+                                    ((node.slot_name, values[" ".join(phrase)]),)))
+        elif isinstance(node, Rule):
+            out = self.paths(self.grammar.rules[node.name], words, i, memo)
+        elif isinstance(node, Seq):
+            out = [(i, ())]
+            for item in node.items:
+                out = _unique([(end, slots + more) for start, slots in out
+                               for end, more in self.paths(item, words, start, memo)])
+                if not out:
+                    break
+        else:
+            assert isinstance(node, Alt)
+            out = _unique([step for option in node.options
+                           for step in self.paths(option, words, i, memo)])
+        memo[key] = out
+        return out
+
+    def first_words(self, node: Node) -> frozenset[str] | None:
+        """Words a match of ``node`` can begin with; None when it can match nothing at all."""
+        if isinstance(node, Word):
+            return frozenset((node.text,))
         if isinstance(node, Slot):
-            values = self.grammar.lists[node.name].values
-            table = {" ".join(v.words): v.value for v in values}
-            group = f"g{len(self.groups)}"
-            self.groups[group] = (node.slot_name, table)
-            alts = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
-            return f"{self.skip}(?P<{group}>{alts}) "
+            return frozenset(self.table(node.name)[1])
         if isinstance(node, Rule):
-            return self.rx(self.grammar.rules[node.name])
+            return self.first_words(self.grammar.rules[node.name])
+        if isinstance(node, Alt):
+            out: set[str] = set()
+            for option in node.options:
+                first = self.first_words(option)
+                if first is None:
+                    return None
+                out |= first
+            return frozenset(out)
+        assert isinstance(node, Seq)
+        seen: set[str] = set()
+        for item in node.items:
+            first = self.first_words(item)
+            if first is not None:
+                return frozenset(seen | first)
+            seen |= self._optional_first(item)
+        return None
+
+    def _optional_first(self, node: Node) -> set[str]:
+        """The first words of an item that may also match nothing."""
+        if isinstance(node, Rule):
+            return self._optional_first(self.grammar.rules[node.name])
+        if isinstance(node, Alt):
+            return set().union(*(self.first_words(o) or self._optional_first(o)
+                                 for o in node.options))
         if isinstance(node, Seq):
-            return "".join(self.rx(k) for k in node.items)
+            out: set[str] = set()
+            for item in node.items:
+                first = self.first_words(item)
+                if first is not None:
+                    return out | first
+                out |= self._optional_first(item)
+            return out
+        return set()
+
+    def required(self, node: Node) -> list[frozenset[str]]:
+        """Word sets a sentence must touch for ``node`` to match: each needs one of its words.
+
+        A quick test that rules out most templates before any walking.
+        """
+        if isinstance(node, Word | Slot):
+            first = self.first_words(node)
+            return [first] if first else []
+        if isinstance(node, Rule):
+            return self.required(self.grammar.rules[node.name])
+        if isinstance(node, Seq):
+            return [need for item in node.items for need in self.required(item)]
         assert isinstance(node, Alt)
-        return "(?:" + "|".join(self.rx(o) for o in node.options) + ")"
+        firsts = [self.first_words(option) for option in node.options]
+        if any(first is None for first in firsts):
+            return []  # optional
+        return [frozenset().union(*(f for f in firsts if f is not None))]
 
-
-@dataclass
-class _Compiled:
-    template: Template
-    pattern: re.Pattern[str]
-    groups: dict[str, tuple[str, dict[str, Any]]]
+    def fullmatch(self, node: Node, words: tuple[str, ...],
+                  memo: dict[tuple[int, int], list[_Step]]) -> dict[str, Any] | None:
+        for end, slots in self.paths(node, words, 0, memo):
+            if all(w in self.skip for w in words[end:]) if self.skip else end == len(words):
+                return dict(slots)
+        return None
 
 
 class Matcher:
@@ -234,18 +385,16 @@ class Matcher:
     def __init__(self, grammar: Grammar, mode: str = "idle") -> None:
         self.grammar = grammar
         self.mode = mode
-        skip_words = grammar.skip_words
-        lenient = "(?:(?:" + "|".join(re.escape(w) for w in skip_words) + ") )*"
-        # Crisis first: it must win over any other reading of the same words.
-        templates = sorted(grammar.for_mode(mode), key=lambda t: t.intent != "crisis")
-        self._strict = [self._compile(t, "") for t in templates]
-        self._lenient = [self._compile(t, lenient) for t in templates] if skip_words else []
+        # Crisis first: it must win over any other reading of the same words; then the
+        # hard moment, which must never become a check-in asking for a number.
+        first = {"crisis": 0, "distress": 1}
+        self.templates = sorted(grammar.for_mode(mode), key=lambda t: first.get(t.intent, 2))
+        self._strict = _Walker(grammar, frozenset())
+        self._lenient = _Walker(grammar, frozenset(grammar.skip_words))
+        self._first = [self._strict.first_words(t.node) for t in self.templates]
+        self._needs = [self._strict.required(t.node) for t in self.templates]
         self._crisis = crisis if "crisis" in grammar.modes[mode] else None
-
-    def _compile(self, template: Template, skip: str) -> _Compiled:
-        c = _Compiler(self.grammar, skip)
-        body = c.rx(template.node)
-        return _Compiled(template, re.compile(f"{body}{skip}"), c.groups)
+        self._distress = distress if "distress" in grammar.modes[mode] else None
 
     def match(self, text: str) -> Intent | None:
         words = normalize(text)
@@ -256,17 +405,24 @@ class Matcher:
             found = self._crisis.detect(text)
             if found is not None:
                 return Intent("crisis", {}, said)
-        subject = said + " "
-        for table in (self._strict, self._lenient):
-            for compiled in table:
-                m = compiled.pattern.fullmatch(subject)
-                if m is None:
+        if self._distress is not None and self._distress.detect(text) is not None:
+            return Intent("distress", {}, said)
+        key = tuple(words)
+        walkers = (self._strict, self._lenient) if self._lenient.skip else (self._strict,)
+        for walker in walkers:
+            memo: dict[tuple[int, int], list[_Step]] = {}
+            # A template is tried only if the sentence can begin the way it does.
+            starts = set(walker._skips(key, 0) if walker.skip else (0,))
+            openers = {key[k] for k in starts if k < len(key)}
+            present = set(key)
+            for template, first, needs in zip(self.templates, self._first, self._needs,
+                                              strict=True):
+                if (first is not None and not first & openers) or any(
+                        need.isdisjoint(present) for need in needs):
                     continue
-                slots: dict[str, Any] = {}
-                for group, (slot, values) in compiled.groups.items():
-                    if m.group(group) is not None:
-                        slots[slot] = values[m.group(group)]
-                return Intent(compiled.template.intent, slots, said)
+                slots = walker.fullmatch(template.node, key, memo)
+                if slots is not None:
+                    return Intent(template.intent, slots, said)
         return None
 
 

@@ -1,0 +1,134 @@
+"""Understanding text: templates first, then the tolerant reading; the hard moment; batch parse."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from voice.understanding.intents import normalize
+from voice.understanding.understand import THRESHOLD, for_mode, understand
+
+from .conftest import REPO
+
+
+@pytest.mark.parametrize(("text", "session"), [
+    # A recognizer's near-misses (issue 16), and paraphrases written from the user's side.
+    ("Help me win down for bed.", "bedtime-wind-down"),
+    ("Guide me through bodies can please.", "body-scan"),
+    ("Let's do the 5 4 3 2 1 exercise.", "grounding-54321"),
+    ("Let's do the 54321 exercise.", "grounding-54321"),
+    ("I want the long scale breathing.", "extended-exhale"),
+    ("Start a self-compassion break.", "self-compassion"),
+    ("help me breathe slowly with long exhales", "extended-exhale"),
+    ("could we do the breathing where the out breath is longer", "extended-exhale"),
+    ("time for my daily check in", "daily-check-in"),
+    ("i can't sleep, help me wind down", "bedtime-wind-down"),
+    ("let's do the bedtime routine", "bedtime-wind-down"),
+    ("help me get ready for sleep", "bedtime-wind-down"),
+    ("help me name what i am feeling", "emotion-naming"),
+    ("i want the long exhale breathing", "extended-exhale"),
+])
+def test_paraphrases_and_near_misses_start_the_right_session(text: str, session: str) -> None:
+    got = understand(text, "idle")
+    assert got is not None and got.name == "start_session", (text, got)
+    assert got.slots["session"] == session
+
+
+def test_minutes_said_in_a_paraphrase_are_kept() -> None:
+    got = understand("can we do box breathing for like ten minutes", "idle")
+    assert got is not None and got.slots == {"session": "box-breathing", "minutes": 10}
+
+
+@pytest.mark.parametrize(("mode", "text", "intent"), [
+    ("session", "Paws.", "pause"),
+    ("session", "Fast her.", "faster"),
+    ("session", "hold on a moment", "pause"),
+    ("session", "hang on, someone's at the door", "pause"),
+    ("session", "can you go a bit slower", "slower"),
+    ("session", "make it louder", "louder"),
+    ("session", "one more minute", "extend"),
+    ("session", "do that again", "extend"),
+    ("session", "again", "extend"),
+    ("session", "keep going", "extend"),
+    ("idle", "what else have you got", "list_sessions"),
+    ("answer", "nope", "answer"),
+])
+def test_controls_said_loosely(mode: str, text: str, intent: str) -> None:
+    got = understand(text, mode)
+    assert got is not None and got.name == intent, (text, got)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm going to skip lunch", "stop by the store later", "can you pass the salt",
+    "the bus was slower than usual", "turn left at the lights", "she's breathing fine now",
+    "I scanned the documents", "that's a box of cereal", "i need to check in my bag at the desk",
+    "we'll check in at the hotel at three", "tell dad i said happy birthday",
+    "your tea's going cold", "the kids are freaking out about the snow",
+    "it's too much sugar", "help me carry these bags", "Put the shopping in the boot.",
+])
+@pytest.mark.parametrize("mode", ["idle", "session"])
+def test_everyday_talk_is_not_a_command(text: str, mode: str) -> None:
+    assert understand(text, mode) is None
+
+
+@pytest.mark.parametrize("text", [
+    "help me", "i can't breathe", "i'm having a panic attack", "i can't calm down",
+    "i'm panicking", "I'm shaking.", "it's too much right now", "my heart is racing",
+    "i'm panicking help me ground myself",
+])
+@pytest.mark.parametrize("mode", ["idle", "session", "speaking", "answer", "asleep"])
+def test_the_hard_moment_is_distress_in_every_mode(text: str, mode: str) -> None:
+    got = understand(text, mode)
+    assert got is not None and got.name == "distress", (text, mode, got)
+
+
+def test_distress_is_never_asked_for_a_number_and_crisis_still_comes_first() -> None:
+    assert understand("i'm panicking, maybe a six", "idle").name == "distress"  # type: ignore[union-attr]
+    got = understand("i can't breathe and i want to die", "idle")
+    assert got is not None and got.name == "crisis"
+
+
+def test_check_ins_keep_every_part() -> None:
+    got = understand("anxious, maybe a six", "idle")
+    assert got is not None and (got.name, got.slots) == ("check_in",
+                                                         {"feeling": "anxious", "intensity": 6})
+    got = understand("honestly i'm really stressed out", "idle")
+    assert got is not None and got.name == "check_in" and got.slots["feeling"] == "stressed"
+
+
+def test_scores_say_which_stage_read_the_sentence() -> None:
+    strict = understand("start a body scan", "idle")
+    loose = understand("Guide me through bodies can please.", "idle")
+    assert strict is not None and strict.score == 1.0
+    assert loose is not None and THRESHOLD <= loose.score < 1.0
+
+
+def test_long_runs_of_digits_are_read_one_by_one() -> None:
+    assert normalize("the 54321 exercise") == ["the", "five", "four", "three", "two", "one",
+                                               "exercise"]
+    assert normalize("for 5 minutes") == ["for", "five", "minutes"]
+
+
+def test_unknown_mode_is_refused_with_the_choices() -> None:
+    with pytest.raises(KeyError, match="choose one of"):
+        for_mode("nope")
+
+
+def test_parse_reads_lines_from_standard_input() -> None:
+    lines = "start a body scan\nI can't breathe\nstop by the store later\n"
+    proc = subprocess.run([sys.executable, "-m", "voice.cli", "parse", "-"], input=lines,
+                          capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["intent"] for o in out] == ["start_session", "distress", None]
+    assert out[0]["slots"] == {"session": "body-scan"} and out[0]["score"] == 1.0
+
+
+def test_parse_in_a_mode() -> None:
+    proc = subprocess.run([sys.executable, "-m", "voice.cli", "parse", "--json", "--mode",
+                           "session", "one more minute"], capture_output=True, text=True,
+                          cwd=REPO, timeout=60)
+    assert json.loads(proc.stdout)["intent"] == "extend"

@@ -51,7 +51,7 @@ wait a moment | pause |
 give me a minute | pause |
 resume | resume |
 continue | resume |
-keep going | resume |
+keep going | extend |
 okay i'm ready | resume |
 let's carry on | resume |
 repeat that | repeat |

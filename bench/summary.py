@@ -182,8 +182,33 @@ def voice_rows(tts: list[dict[str, Any]] | None) -> Iterator[Row]:
         yield row(area, "peak memory", t["peak_rss_mb"], None, lambda x: f"{x:.0f} MB")
 
 
+def understanding_rows(u: dict[str, Any] | None) -> Iterator[Row]:
+    q, e, c, d = get(u, "requests"), get(u, "everyday"), get(u, "crisis"), get(u, "distress")
+    area = "understanding"
+    yield row(area, "requests right on intent and slots (reported half)", get(q, "accuracy"),
+              "understanding.requests", pct, f"by source {get(q, 'by_source')}",
+              shown=f"{get(q, 'right')}/{get(q, 'n')} = {pct(get(q, 'accuracy'))}" if q else None)
+    yield row(area, "everyday talk taken as a command", get(e, "false_accept"),
+              "understanding.everyday", pct,
+              shown=f"{get(e, 'commands')}/{get(e, 'n')}" if e else None)
+    caught = ratio(get(c, "caught"), get(c, "n"))
+    yield row(area, "crisis phrasings caught, before anything else", caught,
+              "understanding.crisis", pct,
+              f"negations and idioms kept out: {get(c, 'negations_kept')}/"
+              f"{get(c, 'negations')}" if c else "",
+              shown=f"{get(c, 'caught')}/{get(c, 'n')}" if c else None)
+    yield row(area, "distress phrasings reaching calm-sos in one turn", get(d, "rate"),
+              "understanding.distress", pct,
+              shown=f"{get(d, 'to_sos')}/{get(d, 'n')}" if d else None)
+    yield row(area, "parse time per sentence, p95", get(u, "parse_ms", "p95"),
+              "understanding.parse_ms", ms, f"p50 {get(u, 'parse_ms', 'p50') or 0:.2f} ms")
+    yield row(area, "matcher load, fresh process", get(u, "load_ms"), "understanding.load_ms",
+              ms, "every mode's templates, tolerant tables, library and vocabulary")
+
+
 def rows(results: dict[str, Any]) -> list[Row]:
-    return [*ears_rows(results.get("bench_ears")), *listen_rows(results.get("bench_listen")),
+    return [*understanding_rows(results.get("bench_understanding")),
+            *ears_rows(results.get("bench_ears")), *listen_rows(results.get("bench_listen")),
             *engine_rows(results.get("bench_engine")), *voice_rows(results.get("bench_tts"))]
 
 

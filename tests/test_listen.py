@@ -168,3 +168,37 @@ def test_a_configured_wake_phrase_is_needed_in_idle(tmp_path: Path, attune_home:
     started = named(events, "started")
     assert len(started) == 1 and started[0]["t"] > heard[1]["t"] - 0.5
     assert named(events, "attention")  # "hey attune" alone: a soft tick, then the command
+
+
+def test_the_hard_moment_starts_calm_sos_at_once(tmp_path: Path) -> None:
+    """Distress: one warm line, then calm-sos, and no number asked for first."""
+    events = listen(tmp_path, [(8.0, "I can't breathe"), (25.0, "")])
+    heard = [e["intent"] for e in named(events, "heard") if e["intent"]]
+    assert heard[:1] == ["distress"]
+    assert named(events, "distress")
+    started = named(events, "started")
+    assert started and started[0]["session"] == "calm-sos"
+    said = [e["text"] for e in named(events, "said")]
+    assert any("I'm here with you" in s for s in said)
+    assert not any("zero to ten" in s for s in said)
+    assert started[0]["t"] - named(events, "distress")[0]["t"] < 6.0
+
+
+def test_distress_during_another_session_offers_calm_sos(tmp_path: Path) -> None:
+    events = listen(tmp_path, [(8.0, "start box breathing"), (20.0, "I'm having a panic attack"),
+                               (10.0, "yes please"), (10.0, "")])
+    started = [e["session"] for e in named(events, "started")]
+    assert started[:2] == ["box-breathing", "calm-sos"]
+    assert named(events, "paused")
+    said = " ".join(e["text"] for e in named(events, "said"))
+    assert "one minute calm" in said.lower()
+
+
+def test_one_more_minute_gives_calm_sos_another_round(tmp_path: Path) -> None:
+    events = listen(tmp_path, [(8.0, "start one minute calm"), (25.0, "keep going"),
+                               (120.0, "")])
+    assert named(events, "extend")
+    started = [e["session"] for e in named(events, "started")]
+    assert started[:2] == ["calm-sos", "calm-sos"]
+    finished = named(events, "finished")
+    assert finished and finished[0]["completed"] is True

@@ -104,7 +104,9 @@ class Conversation:
                 self.say("I'm here.")
                 self._mode()
             return
-        if self.player is not None:
+        if self.offer is not None and self.offer.kind == "switch":
+            self._answer_offer(heard)  # "shall we switch to one minute calm?"
+        elif self.player is not None:
             self._in_session(heard)
         elif self.offer is not None:
             self._answer_offer(heard)

@@ -249,6 +249,8 @@ class Assistant(Conversation):
         elif self.talking and self.offer is None and not (
                 self.answers is not None and self.answers.open.is_set()):
             mode = "speaking"  # a tighter grammar while Attune's own voice plays
+        elif self.offer is not None and self.offer.kind == "switch":
+            mode = "answer"  # the practice is paused for "shall we switch?"
         elif self.player is not None:
             asking = self.answers is not None and self.answers.open.is_set()
             mode = "answer" if asking else "session"

@@ -47,14 +47,20 @@ FUNCTION_WORDS = frozenset(_words(
     "i've it's that's we're you're let by from too very quite kind sort gonna wanna get got "
     'have has had been being again think guess mean okay ok um uh oh well right yeah hey one '
     'more lot way something thing things bit any make last part about sorry whoa wow ah '
-    'hmm mm oops from where rather tell show said actually'))
+    "hmm mm oops from where rather tell show said actually want wanted need don't know read "
+    'remind somewhere around roughly probably'))
+# What a control may be said about ("skip the feet", "slow the pace down").
+CONTROL_OBJECTS = frozenset(_words(
+    'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
+    'chest back shoulders arms hands neck face head jaw breath breathing counting count'))
 SESSION_WORDS = frozenset(_words(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
     'again start begin question questions check in'))
 # Just before a feeling word, these make it about the speaker ("i'm really tired").
-FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting",
-                       "makes", "made"})
+FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
+# Leads that name the speaker themselves; the others need "i" just before ("i feel").
+FIRST_PERSON = frozenset({"i'm", "im", "feeling"})
 WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
 DEGREE = frozenset({"really", "very", "so", "pretty", "quite", "super", "extremely", "totally",
@@ -80,13 +86,24 @@ class Reading:
     intent: str
     slots: dict[str, Any]
     score: float
-    how: str  # "repaired", "session", "check_in", "keyword", "number", "yes_no"
+    how: str  # "request" (a cue, then a session), "session", "check_in", "keyword", ...
 
 
 @functools.lru_cache(maxsize=65536)
 def _sound(text: str) -> str:
     """Metaphone of each word, run together: how the words sound, roughly."""
     return "".join(jellyfish.metaphone(w) for w in text.split())
+
+
+DETERMINERS = frozenset(_words("the a an this that these those my your his her our their all"))
+
+
+def _about_self(words: Words, after: int) -> bool:
+    """False for "happy with the blue one", "tired of this show": an opinion of a thing."""
+    if after < len(words) and words[after] in ("with", "of", "at"):
+        rest = [w for w in words[after + 1:after + 3] if w not in DETERMINERS]
+        return not rest or rest[0] in ("myself", "everything", "life", "things", "it")
+    return True
 
 
 def ngrams(words: Words, longest: int = 6) -> dict[Words, int]:
@@ -195,13 +212,16 @@ class Tolerant:
     # ------------------------------------------------------------ readings
 
     def read(self, words: Words) -> list[Reading]:
+        """Every tolerant reading: sessions and feelings from the words as said, commands
+        from the words with misheard command words repaired."""
         out: list[Reading] = []
         grams = ngrams(words)
         if "start_session" in self.intents:
             out += self._session(words, grams)
         if "check_in" in self.intents:
             out += self._check_in(words)
-        out += self._keyword(words, grams)
+        repaired = self.repair(words)
+        out += self._keyword(repaired, ngrams(repaired) if repaired != words else grams)
         if "answer" in self.intents:
             out += self._answer(words)
         return out
@@ -229,10 +249,22 @@ class Tolerant:
         content = sum(1 for w in words if w not in FUNCTION_WORDS)
         if content > self._longest_name + 1 and not self._cue(grams, len(words)):
             return []  # neither a request nor a bare name: no need to look further
-        found = self._best_name(words)
-        if found is None:
-            return []
-        quality, sid, at, n = found
+        best: Reading | None = None
+        exact = self._exact_names(words)
+        for candidates in (exact, None):  # word for word first; by likeness if that is weak
+            if candidates is None:
+                if best is not None and best.score >= 0.9:
+                    break
+                candidates = self._like_names(words)
+            for quality, sid, at, n in candidates:
+                reading = self._request(words, grams, quality, sid, at, n)
+                if reading is not None and (best is None or reading.score > best.score):
+                    best = reading
+        return [best] if best is not None else []
+
+    def _request(self, words: Words, grams: dict[Words, int], quality: float,
+                 sid: str, at: int, n: int) -> Reading | None:
+        """The reading of ``words`` as a request for session ``sid`` named at ``at``."""
         used = set(range(at, at + n))
         cue = self._cue(grams, at)
         minutes, minute_words = _minutes(words)
@@ -240,19 +272,24 @@ class Tolerant:
         # The request is the clause from its cue (or the name) on; what came before it
         # is the reason ("i can't sleep, help me wind down").
         begins = min(cue, default=at)
-        opening = all(w in FUNCTION_WORDS for w in words[:at])  # "body scan, ten minutes"
+        # "body scan, ten minutes": said first, word for word, it asks for the session.
+        opening = quality == 1.0 and all(w in FUNCTION_WORDS for w in words[:at])
         # Words after the name weigh more: "check in my bag at the desk" is not a request.
         extra = self._unexplained(words[begins:at + n], {i - begins for i in used},
                                   SESSION_WORDS) + 1.5 * self._unexplained(
             words[at + n:], {i - at - n for i in used}, SESSION_WORDS)
-        named_alone = content <= n + 1  # "box breathing please", "fox breathing"
+        # "box breathing please", "fox breathing": little else was said. A one-word name
+        # ("soothing") or one only like what was said must be all of it.
+        outside = sum(1 for i, w in enumerate(words)
+                      if not at <= i < at + n and w not in FUNCTION_WORDS)
+        named_alone = outside <= (1 if n > 1 and quality == 1.0 else 0)
         if not (cue or opening or named_alone):
-            return []
+            return None
         score = quality - 0.15 * extra - (0.0 if cue else 0.05)
         slots: dict[str, Any] = {"session": sid}
         if minutes is not None:
             slots["minutes"] = minutes
-        return [Reading("start_session", slots, score, "session")]
+        return Reading("start_session", slots, score, "request" if cue else "session")
 
     def _likeness(self, joined: str, sound: str, k: int) -> float:
         """How like name ``k`` a window is: its spelling, which its sound may lift by 0.15.
@@ -265,20 +302,19 @@ class Tolerant:
         sounded = fuzz.ratio(sound, self._name_sound[k]) / 100 if len(sound) >= 4 else 0.0
         return max(spelled, min(sounded, spelled + 0.15))
 
-    def _best_name(self, words: Words) -> tuple[float, str, int, int] | None:
-        """The session name said best: (quality, session id, where, how many words).
-
-        Word for word is best, longest first; otherwise the window of words most like
-        a name in spelling or in sound, at 0.8 or better.
-        """
+    def _exact_names(self, words: Words) -> list[tuple[float, str, int, int]]:
+        """Session names said word for word: (1.0, session id, where, how many words)."""
+        out = []
         for n in range(min(self._longest_name, len(words)), 0, -1):
-            # The last of the longest: the request usually ends the sentence ("i can't
-            # sleep, help me wind down").
             for i in range(len(words) - n, -1, -1):
                 k = self._name_index.get(tuple(words[i:i + n]))
                 if k is not None:
-                    return 1.0, self._names[k][0], i, n
-        best: tuple[float, int, int, int] | None = None  # (quality, name index, where, n)
+                    out.append((1.0, self._names[k][0], i, n))
+        return out
+
+    def _like_names(self, words: Words) -> list[tuple[float, str, int, int]]:
+        """Windows of words like a session name in spelling or sound, 0.8 or better."""
+        out = []
         for n in range(1, min(self._longest_name + 1, len(words)) + 1):
             for i in range(len(words) - n + 1):
                 window = words[i:i + n]
@@ -289,12 +325,9 @@ class Tolerant:
                     sound, self._name_sound, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
                 for k in found:
                     q = self._likeness(joined, sound, k)
-                    if q >= 0.8 and (best is None or q > best[0]):
-                        best = (q, k, i, n)
-        if best is None:
-            return None
-        q, k, i, n = best
-        return q, self._names[k][0], i, n
+                    if q >= 0.8:
+                        out.append((q, self._names[k][0], i, n))
+        return out
 
     def _check_in(self, words: Words) -> list[Reading]:
         """A feeling said about oneself: "honestly i'm really stressed out", "calm, a two"."""
@@ -308,12 +341,17 @@ class Tolerant:
                                               or words[back - 1] in FUNCTION_WORDS) and (
                 words[back - 1] not in FEEL_LEAD):
             back -= 1
-        lead = back > 0 and words[back - 1] in FEEL_LEAD
+        lead = back > 0 and words[back - 1] in FEEL_LEAD and (
+            words[back - 1] in FIRST_PERSON or (back > 1 and words[back - 2] in ("i", "i've")))
+        if not _about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
+            return []  # "happy with the blue one", "i'm good thanks, how are you?"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
         after = [w for w in words[at + length:] if w not in FUNCTION_WORDS
                  and w not in DEGREE and w not in _NUMBERS and w not in WHEN]
         alone = first and (len(after) <= 3 if self.mode == "answer" else not after)
-        if not (lead or alone):
+        # Owned, the feeling may come with its reason, but not with a whole other topic
+        # ("i'm fine, mum, honestly, i'll call you tomorrow").
+        if not ((lead and len(after) <= 2) or alone):
             return []
         slots: dict[str, Any] = {"feeling": feeling.word}
         intensity = parse_intensity(text)
@@ -326,6 +364,8 @@ class Tolerant:
         for intent, phrases in self.keywords.items():
             if intent in CONTROLS and self.mode in ("idle", "asleep"):
                 continue  # nothing is playing: a control word is someone else's talk
+            if intent == "wake" and self.mode != "asleep":
+                continue  # awake, only the wake phrase itself gets Attune's attention
             for phrase in phrases:
                 at = grams.get(phrase, -1)
                 if at < 0:
@@ -334,7 +374,7 @@ class Tolerant:
                 for other in phrases:  # "wait wait, hold on": every pause word is the pause
                     if (where := grams.get(other, -1)) >= 0:
                         used.update(range(where, where + len(other)))
-                extra = self._unexplained(words, used, SESSION_WORDS)
+                extra = self._unexplained(words, used, SESSION_WORDS | CONTROL_OBJECTS)
                 opening = len(phrase) > 1 and all(w in FUNCTION_WORDS for w in words[:at])
                 # A command said first may come with its reason ("hang on, someone's at
                 # the door"); a word in the middle of other talk needs the talk to be short.

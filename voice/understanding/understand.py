@@ -10,6 +10,7 @@ built once per mode and kept.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 
 from voice.understanding.grammar import Grammar
@@ -41,6 +42,10 @@ class Understanding:
 
     def understand(self, text: str) -> Intent | None:
         found = self.matcher.match(text)
+        if found is not None and found.name == "distress":
+            # "I'm panicking, help me ground myself": the practice they ask for, at once.
+            asked = self._read(text, kinds=("request",))
+            return asked if asked is not None and asked.score >= ASKED_IN_DISTRESS else found
         if found is not None:
             return found
         words = tuple(normalize(text))
@@ -51,13 +56,37 @@ class Understanding:
             found = self.matcher.match(" ".join(repaired))
             if found is not None and found.name not in ("crisis", "distress"):
                 return replace(found, text=" ".join(words), score=REPAIRED_SCORE)
-        readings = self.tolerant.read(words)
+        return self._read(text)
+
+    def _read(self, text: str, kinds: tuple[str, ...] = ()) -> Intent | None:
+        """The best tolerant reading of the whole text, or of one of its clauses.
+
+        A clause ("Can we do the long exhale? I need to settle before dinner.") is read
+        alone only for a session asked for with a cue: "stop it, both of you", "Calm
+        down, it's only a spider" and "I'm good, thanks, how are you?" have clauses that
+        sound like a command, a session's name or a check-in.
+        """
+        words = tuple(normalize(text))
+        readings = [r for r in self.tolerant.read(words) if not kinds or r.how in kinds]
+        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        if len(clauses) > 1:
+            for clause in clauses:
+                readings += [replace(r, score=r.score - CLAUSE_COST)
+                             for r in self.tolerant.read(tuple(normalize(clause)))
+                             if r.how == "request" and (not kinds or r.how in kinds)]
         if not readings:
             return None
         best = max(readings, key=lambda r: r.score)
         if best.score < THRESHOLD:
             return None
         return Intent(best.intent, best.slots, " ".join(words), round(min(best.score, 0.99), 3))
+
+
+_CLAUSE = re.compile(r"[.?!;,]+\s*|\s+-\s+")
+# A clause read alone costs this much: the rest of the sentence was set aside.
+CLAUSE_COST = 0.05
+# In distress, a practice asked for by name is started instead of calm-sos at this score.
+ASKED_IN_DISTRESS = 0.85
 
 
 @functools.cache

@@ -56,11 +56,12 @@ CONTROL_OBJECTS = frozenset(_words(
 SESSION_WORDS = frozenset(_words(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
-    'again start begin question questions check in'))
+    'again start begin question questions check in feeling feelings emotion emotions'))
 # Just before a feeling word, these make it about the speaker ("i'm really tired").
 FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
 # Leads that name the speaker themselves; the others need "i" just before ("i feel").
 FIRST_PERSON = frozenset({"i'm", "im", "feeling"})
+FIRST_PERSON_I = frozenset({"i", "i've", "i'm"})
 WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
 DEGREE = frozenset({"really", "very", "so", "pretty", "quite", "super", "extremely", "totally",
@@ -147,11 +148,17 @@ class Tolerant:
         self.vocab = frozenset(grammar.words(mode)) | FUNCTION_WORDS
         # A repaired word becomes one of the templates' own words (the commands), never a
         # word of a slot list: feelings and session names have readings of their own.
-        self._spelled = sorted(w for w in command_words(grammar, mode) if len(w) >= 3)
+        singles = {w: (w,) for w in command_words(grammar, mode) if len(w) >= 3}
+        pairs = {"".join(k.split()): tuple(k.split())  # "slow done" -> "slow down"
+                 for intent, ks in (tables.get("keywords") or {}).items()
+                 if intent in self.intents for k in ks if len(k.split()) == 2}
+        self._as = {**pairs, **singles}
+        self._spelled = sorted(self._as)
         self._sounds: dict[str, str] = {}
         for form in self._spelled:
-            self._sounds.setdefault(_sound(form), form)
+            self._sounds.setdefault(_sound(" ".join(self._as[form])), form)
         self.cues = [tuple(c.split()) for c in tables.get("request_cues", [])]
+        self.closing_cues = [tuple(c.split()) for c in tables.get("closing_cues", [])]
         self.keywords: dict[str, list[Words]] = {
             intent: sorted({tuple(k.split()) for k in ks}, key=len, reverse=True)
             for intent, ks in (tables.get("keywords") or {}).items()
@@ -213,15 +220,17 @@ class Tolerant:
 
     def read(self, words: Words) -> list[Reading]:
         """Every tolerant reading: sessions and feelings from the words as said, commands
-        from the words with misheard command words repaired."""
+        from the words as said and with misheard command words repaired."""
         out: list[Reading] = []
         grams = ngrams(words)
         if "start_session" in self.intents:
             out += self._session(words, grams)
         if "check_in" in self.intents:
             out += self._check_in(words)
-        repaired = self.repair(words)
-        out += self._keyword(repaired, ngrams(repaired) if repaired != words else grams)
+        out += self._keyword(words, grams)
+        repaired = self.repair(words)  # "lauder" -> "louder"; but "pace" is not "pause"
+        if repaired != words:
+            out += self._keyword(repaired, ngrams(repaired))
         if "answer" in self.intents:
             out += self._answer(words)
         return out
@@ -230,6 +239,16 @@ class Tolerant:
         """Content words outside ``used`` that are neither function words nor ``extra``."""
         return sum(1 for i, w in enumerate(words)
                    if i not in used and w not in FUNCTION_WORDS and w not in extra)
+
+    def _closing(self, words: Words, after: int) -> set[int]:
+        """A request said after the description: "..., can we do that", "..., that one"."""
+        for cue in self.closing_cues:
+            n = len(cue)
+            for end in (len(words), len(words) - 1):  # allow a last "please" or "now"
+                if end - n >= after and words[end - n:end] == cue and (
+                        end == len(words) or words[-1] in ("please", "now", "thanks")):
+                    return set(range(end - n, len(words)))
+        return set()
 
     def _cue(self, grams: dict[Words, int], before: int) -> set[int]:
         """Where request cues stand before word ``before``, in the clause nearest to it."""
@@ -266,14 +285,24 @@ class Tolerant:
                  sid: str, at: int, n: int) -> Reading | None:
         """The reading of ``words`` as a request for session ``sid`` named at ``at``."""
         used = set(range(at, at + n))
-        cue = self._cue(grams, at)
-        minutes, minute_words = _minutes(words)
-        used |= cue | minute_words
+        for other in self.session_names[sid]:  # "come back into the room through my senses"
+            if (where := grams.get(other, -1)) >= 0:
+                used.update(range(where, where + len(other)))
+        cue = self._cue(grams, at) or self._closing(words, at + n)
         # The request is the clause from its cue (or the name) on; what came before it
         # is the reason ("i can't sleep, help me wind down").
         begins = min(cue, default=at)
-        # "body scan, ten minutes": said first, word for word, it asks for the session.
-        opening = quality == 1.0 and all(w in FUNCTION_WORDS for w in words[:at])
+        # A length belongs to the request ("box breathing for ten minutes"), not to the
+        # reason ("my talk is in twenty minutes, can we...") or the name ("one minute calm").
+        minutes, minute_words = _minutes(words)
+        if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for")
+                             or minute_words & set(range(at, at + n))):
+            minutes = None
+        used |= cue | minute_words
+        # "body scan, ten minutes", "the breathing where the out breath is longer": said
+        # first, word for word, it asks for the session.
+        opening = quality == 1.0 and all(w in FUNCTION_WORDS or w in SESSION_WORDS
+                                         or w in _NUMBERS for w in words[:at])
         # Words after the name weigh more: "check in my bag at the desk" is not a request.
         extra = self._unexplained(words[begins:at + n], {i - begins for i in used},
                                   SESSION_WORDS) + 1.5 * self._unexplained(
@@ -342,7 +371,7 @@ class Tolerant:
                 words[back - 1] not in FEEL_LEAD):
             back -= 1
         lead = back > 0 and words[back - 1] in FEEL_LEAD and (
-            words[back - 1] in FIRST_PERSON or (back > 1 and words[back - 2] in ("i", "i've")))
+            words[back - 1] in FIRST_PERSON or (back > 1 and words[back - 2] in FIRST_PERSON_I))
         if not _about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
@@ -380,7 +409,8 @@ class Tolerant:
                 # the door"); a word in the middle of other talk needs the talk to be short.
                 # A wrong pause costs a "resume"; other controls are held to more.
                 each = (0.1 if intent == "pause" else 0.15) if opening else 0.2
-                score = 0.9 - each * extra - (0.05 if len(phrase) == 1 else 0.0)
+                score = 0.9 - each * extra - (0.05 if len(phrase) == 1 else 0.0) + 0.01 * len(
+                    phrase)  # of two readings, the one that explains more words
                 out.append(Reading(intent, {}, score, "keyword"))
                 break
         return out

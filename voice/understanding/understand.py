@@ -70,10 +70,13 @@ class Understanding:
         readings = [r for r in self.tolerant.read(words) if not kinds or r.how in kinds]
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
         if len(clauses) > 1:
-            for clause in clauses:
+            for k, clause in enumerate(clauses):
+                # Asked with a cue, or a session's name alone at the end ("i'm flagging,
+                # box breathing please").
+                allowed = ("request", "session") if k == len(clauses) - 1 else ("request",)
                 readings += [replace(r, score=r.score - CLAUSE_COST)
                              for r in self.tolerant.read(tuple(normalize(clause)))
-                             if r.how == "request" and (not kinds or r.how in kinds)]
+                             if r.how in allowed and (not kinds or r.how in kinds)]
         if not readings:
             return None
         best = max(readings, key=lambda r: r.score)

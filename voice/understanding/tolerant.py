@@ -20,64 +20,39 @@ Crisis and distress never come from here: their detectors run first, on the text
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import jellyfish
 from rapidfuzz import fuzz, process
 
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
-
-Words = tuple[str, ...]
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# Words that carry no content of their own in a request: they neither make a sentence
-# a command nor count against one.
-FUNCTION_WORDS = frozenset(_words(
-    'a an the to me my it this that these those for some of with and or but can could would '
-    "will you we i us just please little bit now do go let's is be on in at so maybe really "
-    "am are was there here your our all up if what where when then than like i'm i'd i'll "
-    "i've it's that's we're you're let by from too very quite kind sort gonna wanna get got "
-    'have has had been being again think guess mean okay ok um uh oh well right yeah hey one '
-    'more lot way something thing things bit any make last part about sorry whoa wow ah '
-    "hmm mm oops from where rather tell show said actually want wanted need don't know read "
-    'remind somewhere around roughly probably'))
-# What a control may be said about ("skip the feet", "slow the pace down").
-CONTROL_OBJECTS = frozenset(_words(
-    'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
-    'chest back shoulders arms hands neck face head jaw breath breathing counting count'))
-SESSION_WORDS = frozenset(_words(
-    'session exercise practice routine technique meditation guided guide thing one minute '
-    'minutes breathing breath breathe breaths quick short little short long longer round '
-    'again start begin question questions check in feeling feelings emotion emotions'))
-# Just before a feeling word, these make it about the speaker ("i'm really tired").
-FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
-# Leads that name the speaker themselves; the others need "i" just before ("i feel").
-FIRST_PERSON = frozenset({"i'm", "im", "feeling"})
-FIRST_PERSON_I = frozenset({"i", "i've", "i'm"})
-WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
-                  "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
-DEGREE = frozenset({"really", "very", "so", "pretty", "quite", "super", "extremely", "totally",
-                    "somewhat", "kind", "sort", "of", "a", "bit", "little", "just", "honestly"})
-# Small words a recognizer splits off a command word ("fast her", "quiet her").
-SMALL_WORDS = frozenset({"her", "er", "a", "the", "is", "as", "us", "it", "done", "in", "on",
-                         "to", "down", "up"})
-YES = frozenset({"yes", "yeah", "yep", "yup", "sure", "okay", "ok", "alright", "definitely",
-                 "absolutely", "please"})
-NO = frozenset({"no", "nope", "nah", "not"})
-CONTROLS = frozenset({"pause", "resume", "stop", "repeat", "skip", "slower", "faster", "louder",
-                      "quieter", "time_left", "extend"})
-_NUMBERS = {w: i for i, w in enumerate(_words(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"))}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+from voice.understanding.lexicon import (
+    CONTROL_OBJECTS,
+    CONTROLS,
+    DEGREE,
+    DETERMINERS,
+    FEEL_LEAD,
+    FIRST_PERSON,
+    FIRST_PERSON_I,
+    FUNCTION_WORDS,
+    INTENT_WORDS,
+    NO,
+    NO_PHRASES,
+    NUMBERS,
+    SESSION_WORDS,
+    SMALL_WORDS,
+    VOCATIVES,
+    WHEN,
+    YES,
+    YES_PHRASES,
+    Words,
+    about_self,
+    minutes_said,
+    ngrams,
+    sound_of,
+)
 
 
 @dataclass(frozen=True)
@@ -89,53 +64,6 @@ class Reading:
     score: float
     how: str  # "request" (a cue, then a session), "session", "check_in", "keyword", ...
 
-
-@functools.lru_cache(maxsize=65536)
-def _sound(text: str) -> str:
-    """Metaphone of each word, run together: how the words sound, roughly."""
-    return "".join(jellyfish.metaphone(w) for w in text.split())
-
-
-DETERMINERS = frozenset(_words("the a an this that these those my your his her our their all"))
-
-
-def _about_self(words: Words, after: int) -> bool:
-    """False for "happy with the blue one", "tired of this show": an opinion of a thing."""
-    if after < len(words) and words[after] in ("with", "of", "at"):
-        rest = [w for w in words[after + 1:after + 3] if w not in DETERMINERS]
-        return not rest or rest[0] in ("myself", "everything", "life", "things", "it")
-    return True
-
-
-def ngrams(words: Words, longest: int = 6) -> dict[Words, int]:
-    """Every run of up to ``longest`` words, and where it first starts."""
-    out: dict[Words, int] = {}
-    for n in range(1, longest + 1):
-        for i in range(len(words) - n + 1):
-            out.setdefault(words[i:i + n], i)
-    return out
-
-
-def _minutes(words: Words) -> tuple[int | None, set[int]]:
-    """A length in minutes said anywhere ("for five minutes", "ten minute"), and its words."""
-    for i, w in enumerate(words):
-        if w not in ("minute", "minutes", "min", "mins"):
-            continue
-        j, value = i - 1, None
-        if j >= 0 and words[j] in _NUMBERS:
-            value = _NUMBERS[words[j]]
-            if j >= 1 and words[j - 1] in _TENS:
-                value, j = value + _TENS[words[j - 1]], j - 1
-        elif j >= 0 and words[j] in _TENS:
-            value = _TENS[words[j]]
-        elif j >= 0 and words[j] in ("a", "one"):
-            value = 1
-        if value is not None and 1 <= value <= 60:
-            used = set(range(j, i + 1))
-            if j >= 1 and words[j - 1] == "for":
-                used.add(j - 1)
-            return value, used
-    return None, set()
 
 
 class Tolerant:
@@ -154,9 +82,9 @@ class Tolerant:
                  if intent in self.intents for k in ks if len(k.split()) == 2}
         self._as = {**pairs, **singles}
         self._spelled = sorted(self._as)
-        self._sounds: dict[str, str] = {}
+        self.sounds: dict[str, str] = {}
         for form in self._spelled:
-            self._sounds.setdefault(_sound(" ".join(self._as[form])), form)
+            self.sounds.setdefault(sound_of(" ".join(self._as[form])), form)
         self.cues = [tuple(c.split()) for c in tables.get("request_cues", [])]
         self.closing_cues = [tuple(c.split()) for c in tables.get("closing_cues", [])]
         self.keywords: dict[str, list[Words]] = {
@@ -174,7 +102,7 @@ class Tolerant:
         self._names = [(sid, name) for sid, ks in self.session_names.items() for name in ks]
         self._name_index = {name: k for k, (_, name) in enumerate(self._names)}
         self._name_text = ["".join(name) for _, name in self._names]
-        self._name_sound = [_sound(" ".join(name)) for _, name in self._names]
+        self._namesound = [sound_of(" ".join(name)) for _, name in self._names]
         self._longest_name = max((len(n) for _, n in self._names), default=1)
 
     # ------------------------------------------------------------ repair
@@ -183,9 +111,9 @@ class Tolerant:
         """Replace misheard words with the command words they sound or are spelled like.
 
         A word the mode never uses may become a close command word ("paws" ->
-        "pause"); two neighbours may merge into one when one of them is unknown or
-        a small word ("fast her" -> "faster", "slow done" -> "slow down" is already
-        two known words and is left alone, "re zoom" -> "resume").
+        "pause"); two neighbours may become one command word or two-word command
+        when one of them is unknown or a small word ("fast her" -> "faster",
+        "slow done" -> "slow down", "re zoom" -> "resume").
         """
         out: list[str] = []
         i = 0
@@ -196,41 +124,45 @@ class Tolerant:
                 nxt = words[i + 1]
                 if unknown or nxt not in self.vocab or nxt in SMALL_WORDS:
                     best = self._closest(w + nxt, 88, 3)
-                    if best is not None:
-                        out.append(best)
+                    if best is not None and self._as[best] != (w, nxt):
+                        out.extend(self._as[best])
                         i += 2
                         continue
             best = self._closest(w, 86, 2) if unknown and len(w) >= 3 else None
-            out.append(best or w)
+            out.extend(self._as[best] if best else (w,))
             i += 1
         return tuple(out)
 
     def _closest(self, joined: str, spelled_at_least: int, sound_at_least: int) -> str | None:
         """The command word spelled like ``joined`` (same first sound), or sounding alike."""
-        code = _sound(joined)
+        code = sound_of(joined)
         hit = process.extractOne(joined, self._spelled, scorer=fuzz.ratio,
                                  score_cutoff=spelled_at_least)
         if hit is not None:
             form = str(hit[0])
-            if form[0] == joined[0] or _sound(form)[:1] == code[:1]:
+            if form[0] == joined[0] or sound_of(form)[:1] == code[:1]:
                 return form
-        return self._sounds.get(code) if len(code) >= sound_at_least else None
+        return self.sounds.get(code) if len(code) >= sound_at_least else None
 
     # ------------------------------------------------------------ readings
 
-    def read(self, words: Words) -> list[Reading]:
+    def read(self, words: Words, breaks: frozenset[int] = frozenset()) -> list[Reading]:
         """Every tolerant reading: sessions and feelings from the words as said, commands
-        from the words as said and with misheard command words repaired."""
+        from the words as said and with misheard command words repaired. ``breaks``: the
+        words after which the text had a comma or a full stop."""
         out: list[Reading] = []
         grams = ngrams(words)
         if "start_session" in self.intents:
             out += self._session(words, grams)
         if "check_in" in self.intents:
             out += self._check_in(words)
-        out += self._keyword(words, grams)
-        repaired = self.repair(words)  # "lauder" -> "louder"; but "pace" is not "pause"
-        if repaired != words:
-            out += self._keyword(repaired, ngrams(repaired))
+        # "how long's left": a noun's "'s" is "is" (or a possessive), not part of the word.
+        plain = tuple(w[:-2] if w.endswith("'s") and w not in self.vocab else w for w in words)
+        out += self._keyword(plain, grams if plain == words else ngrams(plain), breaks=breaks)
+        repaired = self.repair(plain)  # "lauder" -> "louder"; but "pace" is not "pause"
+        if repaired != plain:  # a guess, so a little less sure than the words as said
+            out += self._keyword(repaired, ngrams(repaired), cost=0.05,
+                                 breaks=breaks if len(repaired) == len(words) else frozenset())
         if "answer" in self.intents:
             out += self._answer(words)
         return out
@@ -294,7 +226,7 @@ class Tolerant:
         begins = min(cue, default=at)
         # A length belongs to the request ("box breathing for ten minutes"), not to the
         # reason ("my talk is in twenty minutes, can we...") or the name ("one minute calm").
-        minutes, minute_words = _minutes(words)
+        minutes, minute_words = minutes_said(words)
         if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for")
                              or minute_words & set(range(at, at + n))):
             minutes = None
@@ -302,7 +234,7 @@ class Tolerant:
         # "body scan, ten minutes", "the breathing where the out breath is longer": said
         # first, word for word, it asks for the session.
         opening = quality == 1.0 and all(w in FUNCTION_WORDS or w in SESSION_WORDS
-                                         or w in _NUMBERS for w in words[:at])
+                                         or w in NUMBERS for w in words[:at])
         # Words after the name weigh more: "check in my bag at the desk" is not a request.
         extra = self._unexplained(words[begins:at + n], {i - begins for i in used},
                                   SESSION_WORDS) + 1.5 * self._unexplained(
@@ -328,7 +260,7 @@ class Tolerant:
         spelled = fuzz.ratio(joined, self._name_text[k]) / 100
         if len(self._names[k][1]) == 1:
             return spelled if spelled >= 0.9 and len(joined) >= 6 else 0.0
-        sounded = fuzz.ratio(sound, self._name_sound[k]) / 100 if len(sound) >= 4 else 0.0
+        sounded = fuzz.ratio(sound, self._namesound[k]) / 100 if len(sound) >= 4 else 0.0
         return max(spelled, min(sounded, spelled + 0.15))
 
     def _exact_names(self, words: Words) -> list[tuple[float, str, int, int]]:
@@ -347,11 +279,11 @@ class Tolerant:
         for n in range(1, min(self._longest_name + 1, len(words)) + 1):
             for i in range(len(words) - n + 1):
                 window = words[i:i + n]
-                joined, sound = "".join(window), _sound(" ".join(window))
+                joined, sound = "".join(window), sound_of(" ".join(window))
                 found = {int(k) for _, _, k in process.extract(
                     joined, self._name_text, scorer=fuzz.ratio, score_cutoff=60, limit=3)}
                 found |= {int(k) for _, _, k in process.extract(
-                    sound, self._name_sound, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
+                    sound, self._namesound, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
                 for k in found:
                     q = self._likeness(joined, sound, k)
                     if q >= 0.8:
@@ -372,11 +304,11 @@ class Tolerant:
             back -= 1
         lead = back > 0 and words[back - 1] in FEEL_LEAD and (
             words[back - 1] in FIRST_PERSON or (back > 1 and words[back - 2] in FIRST_PERSON_I))
-        if not _about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
+        if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
         after = [w for w in words[at + length:] if w not in FUNCTION_WORDS
-                 and w not in DEGREE and w not in _NUMBERS and w not in WHEN]
+                 and w not in DEGREE and w not in NUMBERS and w not in WHEN]
         alone = first and (len(after) <= 3 if self.mode == "answer" else not after)
         # Owned, the feeling may come with its reason, but not with a whole other topic
         # ("i'm fine, mum, honestly, i'll call you tomorrow").
@@ -388,7 +320,21 @@ class Tolerant:
             slots["intensity"] = intensity
         return [Reading("check_in", slots, 0.8 if lead else 0.75, "check_in")]
 
-    def _keyword(self, words: Words, grams: dict[Words, int]) -> list[Reading]:
+    @staticmethod
+    def _for_attune(words: Words, after: int, breaks: frozenset[int]) -> bool:
+        """False when the command is about another thing said right after it ("skip the
+        ads", "stop barking", "one more episode") with no pause between (a comma, a full
+        stop) to part them."""
+        if after >= len(words) or after - 1 in breaks:
+            return True
+        nxt = words[after]
+        if nxt in DETERMINERS and after + 1 < len(words):
+            nxt = words[after + 1]
+        allowed = FUNCTION_WORDS | SESSION_WORDS | CONTROL_OBJECTS
+        return nxt in allowed or nxt in DETERMINERS or nxt in NUMBERS
+
+    def _keyword(self, words: Words, grams: dict[Words, int], cost: float = 0.0,
+                 breaks: frozenset[int] = frozenset()) -> list[Reading]:
         out: list[Reading] = []
         for intent, phrases in self.keywords.items():
             if intent in CONTROLS and self.mode in ("idle", "asleep"):
@@ -399,18 +345,32 @@ class Tolerant:
                 at = grams.get(phrase, -1)
                 if at < 0:
                     continue
-                used = set(range(at, at + len(phrase)))
-                for other in phrases:  # "wait wait, hold on": every pause word is the pause
-                    if (where := grams.get(other, -1)) >= 0:
-                        used.update(range(where, where + len(other)))
-                extra = self._unexplained(words, used, SESSION_WORDS | CONTROL_OBJECTS)
-                opening = len(phrase) > 1 and all(w in FUNCTION_WORDS for w in words[:at])
-                # A command said first may come with its reason ("hang on, someone's at
-                # the door"); a word in the middle of other talk needs the talk to be short.
+                # "wait, wait, hold on": every word of this command is the command.
+                used = {i + k for other in phrases for i in range(len(words) - len(other) + 1)
+                        if words[i:i + len(other)] == other for k in range(len(other))}
+                explained = SESSION_WORDS | CONTROL_OBJECTS | INTENT_WORDS.get(intent, frozenset())
+                # Words in another clause ("pause, someone's at the door") are its reason.
+                first = max((b + 1 for b in breaks if b < at), default=0)
+                last = min((b for b in breaks if b >= at + len(phrase) - 1), default=len(words) - 1)
+                extra = self._unexplained(words[first:last + 1], {i - first for i in used},
+                                          explained)
+                aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
+                takes_object = intent in ("pause", "resume", "stop", "skip", "extend")
+                if (takes_object and not self._for_attune(words, at + len(phrase), breaks)) or (
+                        any(w in VOCATIVES for w in words)) or (
+                        extra and intent in ("help", "list_sessions") and self.mode == "idle"):
+                    break  # "skip the ads", "stop it, both of you", "options for dinner"
+                opening = all(w in FUNCTION_WORDS for w in words[:at])
+                # A command said first may come with its reason ("pause, someone's at the
+                # door"); a word in the middle of other talk needs the talk to be short.
                 # A wrong pause costs a "resume"; other controls are held to more.
                 each = (0.1 if intent == "pause" else 0.15) if opening else 0.2
-                score = 0.9 - each * extra - (0.05 if len(phrase) == 1 else 0.0) + 0.01 * len(
-                    phrase)  # of two readings, the one that explains more words
+                # A reason in another clause costs little for a pause (a wrong one costs a
+                # "resume"); other controls said with other talk are more likely not for us.
+                per_aside = 0.05 if intent == "pause" else 0.15
+                score = 0.9 - cost - each * extra - per_aside * aside - (
+                    0.05 if len(phrase) == 1 else 0.0) + (
+                    0.01 * len(phrase))  # of two readings, the one that explains more words
                 out.append(Reading(intent, {}, score, "keyword"))
                 break
         return out
@@ -419,11 +379,12 @@ class Tolerant:
         content = [w for w in words if w not in FUNCTION_WORDS]
         text = " ".join(words)
         number = parse_intensity(text)
-        if number is not None and len(content) <= 2:
-            return [Reading("answer", {"intensity": number}, 0.75, "number")]
-        said = [w for w in words if w not in ("mm", "hmm", "um", "uh", "oh", "well", "so")]
-        for value, ways in (("yes", YES), ("no", NO)):
-            if said and said[0] in ways and len(content) <= 4:
+        if number is not None and len(content) <= 2:  # "a solid seven", "maybe around six"
+            return [Reading("answer", {"intensity": number}, 0.85, "number")]
+        said = tuple(w for w in words if w not in ("mm", "hmm", "um", "oh", "well", "so"))
+        for value, ways, phrases in (("yes", YES, YES_PHRASES), ("no", NO, NO_PHRASES)):
+            opens = (bool(said) and said[0] in ways) or any(said[:len(p)] == p for p in phrases)
+            if opens and len(content) <= 4:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.92, "yes_no")]
         return []

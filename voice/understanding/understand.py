@@ -67,8 +67,15 @@ class Understanding:
         sound like a command, a session's name or a check-in.
         """
         words = tuple(normalize(text))
-        readings = [r for r in self.tolerant.read(words) if not kinds or r.how in kinds]
         clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        breaks, count = set(), 0
+        for clause in clauses:  # where the text paused: "pause, someone's at the door"
+            count += len(normalize(clause))
+            breaks.add(count - 1)
+        if count != len(words):
+            breaks = set()
+        readings = [r for r in self.tolerant.read(words, frozenset(breaks))
+                    if not kinds or r.how in kinds]
         if len(clauses) > 1:
             for k, clause in enumerate(clauses):
                 # Asked with a cue, or a session's name alone at the end ("i'm flagging,

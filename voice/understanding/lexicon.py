@@ -27,7 +27,7 @@ FUNCTION_WORDS = frozenset(words_of(
     'more lot way something thing things bit any make last part about sorry whoa wow ah '
     "hmm mm oops from where rather tell show said actually want wanted need don't know read "
     'remind somewhere around roughly probably give pick choose them off out no shh helped '
-    'even yet still'))
+    "even yet still what's what're where's how's there's here's"))
 # What a control may be said about ("skip the feet", "slow the pace down").
 CONTROL_OBJECTS = frozenset(words_of(
     'pace speed voice volume sound part section step bit feet toes legs knees hips belly '

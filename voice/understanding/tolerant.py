@@ -381,7 +381,10 @@ class Tolerant:
         number = parse_intensity(text)
         if number is not None and len(content) <= 2:  # "a solid seven", "maybe around six"
             return [Reading("answer", {"intensity": number}, 0.85, "number")]
-        said = tuple(w for w in words if w not in ("mm", "hmm", "um", "oh", "well", "so"))
+        said = words  # "uh huh" as said; "uh, no" without the "uh"
+        while len(said) > 1 and said[0] in ("mm", "hmm", "um", "uh", "er", "oh", "well", "so") \
+                and not any(said[:len(p)] == p for p in YES_PHRASES):
+            said = said[1:]
         for value, ways, phrases in (("yes", YES, YES_PHRASES), ("no", NO, NO_PHRASES)):
             opens = (bool(said) and said[0] in ways) or any(said[:len(p)] == p for p in phrases)
             if opens and len(content) <= 4:

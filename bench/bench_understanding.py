@@ -32,6 +32,7 @@ DATA = ROOT / "bench" / "understanding"
 # More sentences for the tune half, written after the first set by people who had not
 # seen it; never reported.
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv")
+SAFETY = "tune-safety.tsv"  # crisis and distress phrasings and their near misses
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402
@@ -86,6 +87,11 @@ def load(split: str = "report") -> dict[str, list[Case]]:
     if split != "all":
         sets = {k: [c for c in v if split_of(c.text) == split] for k, v in sets.items()}
     if split in ("tune", "all"):  # written later, for tuning only: never reported
+        for kind, text in _rows(SAFETY) if (DATA / SAFETY).exists() else []:
+            if kind in ("crisis", "not_crisis"):
+                sets["crisis"].append(Case("idle", text, "crisis" if kind == "crisis" else None))
+            elif kind == "distress":
+                sets["distress"].append(Case("idle", text, "distress"))
         extra = [row for name in EXTRA if (DATA / name).exists() for row in _rows(name)]
         for kind, mode, text, intent, slots in (row + [""] * (5 - len(row)) for row in extra):
             if kind == "request":

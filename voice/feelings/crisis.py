@@ -27,6 +27,32 @@ thinking about driving into a wall", but not "I drove into a ditch"), and
 being away counts only without a time or place after it ("if I wasn't here",
 but not "is it okay if I'm not here tomorrow").
 
+More kinds of statement, in the same spirit: ending it now or on a day ("I'm
+ending it tonight", "planning to end it this weekend"), wanting out or for
+good ("I want out of this life", "I want it all to stop, forever", "stay
+asleep forever"), joining the dead ("be with my mum again in heaven"),
+death as a relief or the only option ("dying would be a relief", "it would
+be easier to die"), wishing something would hit me or that I don't survive,
+the world after me ("if I was gone they could finally be happy", "they'd be
+better off with the life insurance", "the best thing I can do is
+disappear", "I'm a burden, I should just go"), last words ("this is my last
+message", "you won't hear from me again", "tell my kids I loved them"), a
+means in sight or kept ready ("looking at the tracks and thinking about
+it", "a blade in my drawer for when it gets bad", "all my pills lined up"),
+marks of self-harm ("scars from cutting", "words carved into my skin") and
+more ways of having no future ("I have no future", "I don't think I can keep
+living like this", "nothing left to live for").
+
+Two guards keep other people's stories out. Someone else as the subject
+("she said she wanted to die", "my neighbour overdosed", "he says he's
+suicidal", "the character takes an overdose") does not count, unless the
+words name the speaker too ("they'd be better off if I was gone", "part of
+me wants to die"); "you" and "we" are not someone else, as they often mean
+the speaker. An accident just before the words ("I fell off my bike and hurt
+myself") is an accident like one just after. "I haven't hurt myself in
+months" is a denial like "I don't", and "it's suicide to drive in this
+snow", "suicide prevention" and "a suicide mission" are idioms and topics.
+
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml.
 """
 
@@ -54,29 +80,41 @@ class _Pattern:
     regex: re.Pattern[str]
     negatable: bool  # False when the phrase carries its own "not" ("don't want to live")
     unless: re.Pattern[str] | None  # idiom or accident tails that cancel the match
+    after: re.Pattern[str] | None  # accidents just before that cancel it ("fell and ...")
+    own: bool  # False when others are the subject by design ("my wife would get the insurance")
 
 
-def _p(kind: str, pattern: str, negatable: bool = True, unless: str | None = None) -> _Pattern:
+def _p(kind: str, pattern: str, negatable: bool = True, unless: str | None = None,
+       after: str | None = None, own: bool = True) -> _Pattern:
     return _Pattern(kind, re.compile(r"\b" + pattern + r"\b"), negatable,
-                    re.compile(r"^ (?:" + unless + r")\b") if unless else None)
+                    re.compile(r"^ (?:" + unless + r")\b") if unless else None,
+                    re.compile(r"\b(?:" + after + r") $") if after else None, own)
 
 
 _ME = r"(?:myself|my self)"
 _ACCIDENT = (r"shaving|cooking|chopping|playing|on (?:a|the|some)|by accident|accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"in the kitchen|with a knife while")
+# When it gets bad: "... for when it gets bad", "... if the urges come back".
+_GETS_BAD = (r"(?:it|things|i|everything|the urge|the urges|the thoughts)(?: [\w']+)? "
+             r"(?:gets?|get|feel|feels|becomes?|comes?|come) (?:too |really |so )?(?:bad|worse|"
+             r"too much|unbearable|like this|back|strong|dark)")
+# An accident just before: "I fell off my bike and hurt myself", "slipped and cut myself".
+_FELL = (r"(?:fell|fall|falls|falling|tripped|trip|slipped|slip|crashed|stumbled|came off)"
+         r"(?: [\w']+){0,5}? and(?: really| badly| properly)?")
 _LIVE = (r"(?:be alive|live|exist|be here|be around|go on|keep going|keep living|wake up|"
          r"be in this world|be on this earth|stay alive)")
 # "I don't want to be here at this party", "... live in this town", "... wake up early".
 # Times are not excluded: "I don't want to wake up tomorrow" counts.
 _LIVE_UNLESS = (r"at|with|for|during|early|so early|before|alone|"
                 r"near|there|to (?:work|school|the)|on (?:a|the|holiday|vacation|that)|"
-                r"in (?:a|the|this|my|that) (?!world|life|body|planet)")
+                r"in (?:a|the|this|my|that) (?!world|life|body|planet|pain|agony|misery|hell|"
+                r"darkness|state|way|constant|kind of)")
 
 # What people take too much of.
 _SUBST = (r"(?:pills|tablets|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|painkillers|"
           r"meds|medication|medicine|sleeping (?:pills|tablets)|antidepressants|insulin|codeine|"
-          r"opioids|benzos|diazepam|co codamol|pain killers)")
+          r"opioids|benzos|diazepam|co codamol|pain killers|prescriptions?|prescription pills)")
 _BODY = (r"(?:arms?|wrists?|legs?|skin|thighs?|stomach|belly|hips?|chest|face|hands?|fingers?|"
          r"knuckles|ankles?|feet|body|head)")
 # Being away is only gone for good without a time or place after it: "... if I wasn't
@@ -95,7 +133,8 @@ def _if_gone(away_end: str) -> str:
     return (r"if (?:i (?:just )?(?:died|killed myself|ended it(?: all)?|ended my life|"
             r"(?:was|were) (?:dead|never born|not alive)|(?:wasn't|weren't) (?:alive|born)|"
             r"didn't exist|never existed|stopped existing|didn't wake up|never woke up|"
-            r"had never been born|" + away + away_end + r")|i'm dead|i'm (?:gone|not here|"
+            r"had never been born|" + away + away_end + r")|i'd (?:never been born|never existed|"
+            r"died|not been born)|i'm dead|i'm (?:gone|not here|"
             r"not around|no longer here|no longer around)" + away_end + ")")
 
 
@@ -116,12 +155,14 @@ _THAN_IDIOM = (r"than (?!(?:feel|feeling|live|living|keep|go on|going on|carry o
 _WANT = (r"(?:want|wants|wanted|wanting|going|planning|plan|plans|planned|ready|tempted|urge|"
          r"urges|need|think|thinking|thought|thoughts|fantasi[sz]e|fantasi[sz]ing|imagine|"
          r"imagining|picture|picturing|dream|dreaming|considered|considering|consider|"
-         r"could|should|might|wish i could) (?:about |of |to |on )?(?:just )?")
+         r"could|should|might|wish i could|how easy it would be|how easy it'd be) "
+         r"(?:about |of |to |on )?(?:just )?")
 _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"(?: my car| the car| it)? (?:into|off|in front of) (?:a |an |the )?(?:oncoming )?"
           r"(?:wall|tree|bridge|cliff|traffic|lorry|truck|bus|train|barrier|lamp ?post|pole|"
           r"river|lake|sea|ditch|road)(?! (?:district|side|front|way|station|stop|lane))|"
-          r"(?:step|stepping|walk|walking|run|running)(?: out)? (?:in front of|into) (?:a |the )?"
+          r"(?:step|stepping|walk|walking|run|running|jump|jumping|throw myself|"
+          r"throwing myself)(?: out)? (?:in front of|into) (?:a |the )?"
           r"(?:oncoming )?(?:train|bus|car|lorry|truck|traffic|road|motorway)"
           r"(?! (?:station|stop|driver|depot|lane|company|shelter|park|works|way))|"
           r"(?:lie|lying|lay|laying)(?: myself)?(?: down)? (?:on|across) (?:the )?(?:railway |"
@@ -133,11 +174,20 @@ _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"overpass|flyover|top floor|top of)|"
           r"(?:walk|walking|swim|swimming) (?:out )?into the (?:sea|ocean|river|lake|water)"
           r"(?= *(?:$|[.!?;,]|and (?:not|never|keep|just|disappear|drown|let)|until|forever|"
-          r"without)))")
+          r"without))|"
+          # "I keep thinking about jumping.", "I want to jump": nothing after it.
+          r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|off|from))|"
+          # "... how easy it would be to step off the platform", "... let myself fall".
+          r"(?:step|stepping|fall|falling|let myself fall|letting myself fall) (?:off|from) "
+          r"(?:the|a) (?:platform|edge|ledge|bridge|roof|cliff|balcony)|"
+          # "I'm thinking about using it on myself" (a knife, the gun).
+          r"(?:use|using|turn|turning) (?:it|them|that|this|the knife|a knife|the blade|the gun|"
+          r"a gun) on myself)")
 # "no way out of this car park", "... of the contract": a place or a deal, not a life.
 _WAY_OUT_UNLESS = (r"of (?:the|this|that|our|my|a|here) (?!(?:pain|feeling|feelings|hell|life|"
                    r"mess|situation|hole|darkness|misery|despair|depression|loneliness|head|"
-                   r"mind|body|thoughts|cycle|place|world|and|but|so|i|i'm)\b|[.!?;,]|$)|"
+                   r"mind|body|thoughts|cycle|place|world|and|but|so|i|i'm|except|other than|"
+                   r"apart from|besides|for me|for us|anymore|any more)\b|[.!?;,]|$)|"
                    r"is (?:the|a|by|past|down|up|over|via|through|to go through|round|around|"
                    r"on|at|left|right|that door|this way|that way)|(?:except|but) (?:the|"
                    r"through) (?:back|front|side|fire)|(?:sign|door|exit)")
@@ -145,37 +195,91 @@ _WAY_OUT_UNLESS = (r"of (?:the|this|that|our|my|a|here) (?!(?:pain|feeling|feeli
 _PATTERNS = (
     _p("suicidal", r"(?:kill|killing|killed|kills) " + _ME,
        unless=r"laughing|working|at work|at the gym|with work|over work"),
-    _p("suicidal", r"suicid(?:e|al)"),
+    # Not "it's suicide to drive in this snow", "suicide prevention", "a suicide mission".
+    _p("suicidal", r"(?<!\bit's )(?<!\bthat's )(?<!\bit is )(?<!\bit'd be )(?<!\bit would be )"
+                   r"(?<!\bthat would be )suicid(?:e|al)",
+       unless=r"prevention|awareness|mission|missions|squad|bomber|bombers|bombing|bombings|"
+              r"attack|attacks|doors|rates?|statistics|charity|charities|research|training|"
+              r"run|runs|pass|to (?:drive|go|cycle|ride|walk|swim|play|try|climb|run)"),
     _p("suicidal", r"(?:end|ending|ended|take|taking|took) my (?:own )?life"),
     _p("suicidal", r"end(?:ing)? it all"),
     _p("suicidal", r"(?:want|wanted|going|ready|planning|plan|need|about|decided|decide|time|"
                    r"try|tried|trying|should|could) (?:just )?to end (?:it|things|everything)"
-                   r"(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|for good|already))"),
+                   r"(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|for good|already|"
+                   r"tomorrow|this (?:weekend|week|evening|morning|afternoon|time)|next week|"
+                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                   r"my birthday)))"),
     _p("suicidal", r"(?:should|could|might|will|i'll|i'd) (?:just )?end (?:it|things|everything)"
                    r"(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|for good|already))"),
+    _p("suicidal", r"(?:i'm|i am) (?:just |finally |really )?(?:going to )?ending (?:it|things|"
+                   r"everything|it all)(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|"
+                   r"for good))"),
     _p("suicidal", r"(?:think|thinking|thought) (?:about|of) ending (?:it|things|everything)",
        unless=r"with|between"),
-    _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve) to die",
+    _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve|plan|plans|"
+                   r"planning|planned|decided|prepared|preparing|intend|intending) to die",
        unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing"),
-    _p("suicidal", r"(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:could |would |"
-                   r"will |might )?(?:just )?die"),
+    _p("suicidal", r"i (?:should|ought to|need to|have to|must|might as well|may as well) "
+                   r"(?:just |really |honestly )?die",
+       unless=r"of|from|laughing|if|when|in (?:a|the)|before|trying|happy|old|rich"),
+    _p("suicidal", r"(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|i'd) "
+                   r"(?:could |would |will |might )?(?:just )?die"),
     _p("suicidal", r"(?:want|wanted|wanting|wish|rather|sooner) (?:to )?be dead",
        unless=_THAN_IDIOM),
     _p("suicidal", r"wish (?:that )?i (?:was|were) dead"),
     _p("suicidal", r"feel like dying|stop living"),
     _p("suicidal", r"(?:want|wants|wish) (?:it all|everything|my life|all of it) to "
                    r"(?:end|be over)"),
+    _p("suicidal", r"(?:want|wants|wish|need) it (?:all )?to (?:end|be over)"
+                   r"(?= *(?:$|[.!?;,]|now|tonight|today|already|for good|forever))"),
+    # For good: "I want the lights to go out forever", "... my heart to stop for good".
+    _p("suicidal", r"(?:want|wish|need|hope) (?:for )?(?:it all|everything|the lights|my life|"
+                   r"my heart|all of it|the world|things|it) to (?:end|stop|go (?:out|dark|"
+                   r"black|quiet)|be over)(?: [\w']+)?(?: ,)? (?:forever|for good|permanently|"
+                   r"for ever)"),
+    # Out of life: "I want out of this life", "I just want out."
+    _p("suicidal", r"(?:want|need|wanted|wanting) (?:to get )?out(?: of (?:this|my) (?:life|"
+                   r"world|existence)|(?= *(?:$|[.!?;,]|now|forever|for good)))"),
+    # The easy way out, with a wish or thought before it.
+    _p("suicidal", _WANT + r"(?:take|taking) the (?:easy|coward's|cowards|quick) way out"
+                           r"(?= *(?:$|[.!?;,]|now|tonight|soon|again))"),
+    # Joining the dead: "I just want to be with my mum again in heaven".
+    _p("suicidal", r"(?:be with|join|see|meet|reunite with|be reunited with|go to|follow) "
+                   r"(?:my [\w']+|him|her|them)(?: again)? (?:in heaven|on the other side|"
+                   r"in the afterlife|up there|in the next life|wherever (?:he|she|they) "
+                   r"(?:is|are|went))",
+       unless=r"one day|someday|some day|when (?:it's|my) time|eventually|when i'm old"),
     _p("suicidal", r"(?:rather|sooner) die", unless=_THAN_IDIOM),
-    _p("suicidal", r"better off (?:dead|gone|without me|not (?:here|alive|existing|being here|"
+    _p("suicidal", r"better off (?:dead|gone|without me|with me (?:dead|gone|out of the "
+                   r"(?:way|picture))|not (?:here|alive|existing|being here|"
                    r"being alive|being around)|if i (?:was|were|wasn't|weren't) "
                    r"(?:gone|dead|here|around|alive))"),
     _p("suicidal", r"better (?:place |world )?without me"),
     # Being a burden: "they'd be happier if I wasn't around", "... fine when I'm gone".
     # ("okay if I'm not here" asks leave, so "okay", "fine" only with "when I'm gone").
     _p("suicidal", r"(?:better|happier|easier|simpler|relieved|free|freer|lighter|calmer|glad|"
-                   r"happy|best|favour|favor)(?: off)?(?: [\w']+){0,3}? " + _IF_GONE),
+                   r"happy|best|favour|favor|kinder|fairer|cheaper|quieter|relief|mercy|"
+                   r"blessing)(?: off)?(?: [\w']+){0,3}? " + _IF_GONE),
+    # ... and the other way round: "if I was gone they could finally be happy".
+    _p("suicidal", _IF_GONE + r"(?: ,)?(?: [\w']+){0,4}? (?:be (?:happy|happier|free|freer|"
+                              r"fine|okay|better off|relieved|at peace)|move on|finally "
+                              r"(?:live|relax|breathe)|have (?:peace|a life|a chance))"),
+    # Worth more dead: "my wife would be better off with the life insurance".
+    _p("suicidal", r"worth more (?:to (?:them|my family|everyone|her|him) )?dead"),
+    _p("suicidal", r"(?:better off|richer) (?:with )?(?:the|my) (?:life )?insurance(?: money|"
+                   r" payout)?|(?:get|gets|have|collect|cash in) (?:the|my) life insurance"
+                   r"(?: money| payout)? (?:if|when|once|after) i", own=False),
+    # "The best thing I can do for my family is disappear."
+    _p("suicidal", r"(?:best|kindest|only|right|nicest|fairest) thing (?:[\w']+ ){0,6}?"
+                   r"(?:is|would be|'d be) (?:to |for me to |if i |that i )?(?:just )?"
+                   r"(?:disappear|disappeared|die|died|not be here|wasn't here|not exist|end it|"
+                   r"ended it|kill myself|killed myself|be gone|was gone|leave forever|"
+                   r"go away forever|go away for good)",
+       unless=r"for a|from|off|for the weekend|for a while|with|between|there|here|on (?:a|that)|"
+              r"now and"),
     _p("suicidal", r"(?:better|happier|easier|simpler|fine|okay|alright|relieved|free|freer|"
-                   r"lighter|calmer|glad|happy|best)(?: off)?(?: [\w']+){0,3}? (?:once|when|after) "
+                   r"lighter|calmer|glad|happy|best|looked after|taken care of|provided for|"
+                   r"cared for)(?: off)?(?: [\w']+){0,3}? (?:once|when|after) "
                    r"(?:(?:i'm|i am) (?:dead|(?:gone|not here|not around)" + _AWAY_END + r")|"
                    r"i (?:die|kill myself))"),
     # ("you'll be fine without me" sends a child into school: "fine" only for everyone.)
@@ -187,9 +291,9 @@ _PATTERNS = (
        unless=r"for|at|on|this|tonight|today|tomorrow|while|until|till|during|next|when|if|"
               r"there"),
     _p("suicidal", r"(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) " + _ME),
-    _p("suicidal", r"overdos(?:e|ed|ing)"),
+    _p("suicidal", r"overdos(?:e|ed|es|ing)"),
     _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing) all (?:of )?(?:my|the|"
-                   r"these|those) (?:pills|tablets|meds|medication|medicine)",
+                   r"these|those) " + _SUBST,
        unless=r"this morning|in the morning|at (?:breakfast|lunch|dinner|bedtime)|"
               r"with (?:breakfast|lunch|dinner|food|my (?:breakfast|lunch|dinner|tea))|"
               r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already"),
@@ -197,9 +301,34 @@ _PATTERNS = (
     _p("suicidal", r"(?:take|taking|took|taken|swallow|swallowed|swallowing|down|downed|"
                    r"neck|necked) (?:a (?:whole |full )?(?:bottle|packet|box|handful|load|bunch|"
                    r"pile|pack|strip|lot)s? of|too many|loads of|lots of|dozens of|\d\d+|twenty|"
-                   r"thirty|forty|fifty|a hundred|hundreds of)(?: [\w']+)? " + _SUBST,
+                   r"thirty|forty|fifty|a hundred|hundreds of)(?: of (?:my|the|these|those|"
+                   r"[\w']+'s))?(?: [\w']+)? " + _SUBST,
        unless=r"a (?:day|week|morning|night)|every|each|per|daily|in total|for (?:my|the)|"
-              r"twice|three times|as prescribed"),
+              r"twice|three times|as prescribed|by (?:accident|mistake)|accidentally"),
+    _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing|down|downed) (?:my|the) "
+                   r"(?:whole|entire|full) (?:prescription|supply|stash|bottle|packet|box|pack|"
+                   r"strip|month's supply)",
+       unless=r"to|back|in|into|with me|out|of antibiotics|course|as|on|for"),
+    _p("suicidal", _SUBST + r"(?: [\w']+){0,8}? (?:thinking about|thought about|think about|"
+                            r"tempted to|urge to|urges to|imagining|picturing|fantasi[sz]ing about|"
+                            r"considering) (?:take|taking|swallow|swallowing) (?:them|it|the lot|"
+                            r"all of them|them all)(?= *(?:$|[.!?;,]|all|at once|tonight|now))"),
+    # All of them at once: "bought two boxes of paracetamol so I can take them all at once",
+    # "I'm going to take every pill in the house", "all my pills lined up".
+    _p("suicidal", _SUBST + r"(?: [\w']+){0,8}? (?:take|taking|swallow|swallowing|down|neck) "
+                            r"(?:them|these|those|the lot|them all|all of them|every one|"
+                            r"everything)(?: all)? (?:at once|in one go|at the same time|together)",
+       unless=r"with (?:food|water|breakfast|lunch|dinner|a meal)|in the morning|every|each"),
+    _p("suicidal", r"(?:take|taking|took|swallow|swallowing|swallowed) (?:every|each) (?:single )?"
+                   r"(?:pill|tablet|painkiller|sleeping pill|capsule)(?= (?:in|i|we|left|"
+                   r"there|that)\b)",
+       unless=r"(?:in )?(?:the )?(?:morning|evening|day|week)|i'm (?:given|prescribed)|"
+              r"(?:that|i) (?:the|my) (?:doctor|gp|nurse)"),
+    _p("suicidal", r"(?:counted|counting|count|lined|lining|laid|laying|lay|set|gathered|"
+                   r"gathering) (?:out |up )?all (?:of )?(?:my|the|these|those) " + _SUBST +
+                   r"|all (?:of )?(?:my|the) " + _SUBST + r" (?:lined up|laid out|counted out)",
+       unless=r"for (?:the|my|tomorrow|each|a)|into|in (?:the|my|a) (?:pill|dosette|box|"
+              r"organi[sz]er)"),
     _p("suicidal", r"(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|"
                    r"squirrell?ed|squirrell?ing|stockpile|hoard|stash|set aside|put aside|"
                    r"put by)(?: (?!for\b|money\b)[\w']+){0,2}? " + _SUBST),
@@ -213,7 +342,8 @@ _PATTERNS = (
               r"treats|peanut butter|ham|yoghurt|jam)|from (?:the )?(?:kids|children|"
               r"grandchildren|dog|cat)"),
     _p("suicidal", r"(?:how many|how much|enough) (?:[\w']+ )?" + _SUBST + r"(?: [\w']+){0,3}? "
-                   r"(?:(?:would|does|will|it'd|it'll) it take(?= *(?:$|[.!?;,]|to (?:die|kill|"
+                   r"(?:(?:(?:would|does|will|it'd|it'll) it take|it takes|it would take)"
+                   r"(?= *(?:$|[.!?;,]|to (?:die|kill|"
                    r"overdose|not wake|never wake|end|od|do it)))|(?:would|will|to|it'd|it'll) "
                    r"(?:kill|die|end it|not wake|never wake|overdose|do it|be fatal|be lethal))"),
     _p("suicidal", r"(?:lethal|fatal|deadly) (?:dose|amount|overdose)"),
@@ -222,16 +352,54 @@ _PATTERNS = (
        unless=r"for|to (?!hang)|out|off|back|up|down|round|around|swing|ladder|and (?:pegs|"
               r"a tent|a harness)"),
     _p("suicidal", r"(?:tie|tied|tying|made|make|making|bought|got|have) (?:a|the) noose|"
-                   r"noose (?:is )?ready"),
+                   r"noose (?:is )?ready|(?:rope|noose|gun) (?:is |all )?ready(?= *(?:$|[.!?;,]|"
+                   r"for (?:tonight|later|when)))"),
     _p("suicidal", r"(?:gun|pistol|revolver|barrel) (?:to|against|in) my (?:head|temple|mouth|"
                    r"chin)|blow(?:ing)? my (?:own )?brains out|(?:put|putting) a bullet "
                    r"(?:in|through) my (?:head|brain)", unless=_THAN_IDIOM),
-    _p("suicidal", r"(?:bought|buy|buying|got|getting|loaded|load|loading|found|have|own) "
-                   r"(?:a|the|my|dad's|my dad's|a loaded) (?:gun|pistol|revolver|shotgun|"
-                   r"firearm)",
+    _p("suicidal", r"(?:bought|buy|buying|got|getting|loaded|load|loading|found|have|own|"
+                   r"holding|held|hold|took out|taken out|got out|sitting with|staring at) "
+                   r"(?:a|the|my|[\w']+'s|my [\w']+'s|a loaded) (?:gun|pistol|revolver|shotgun|"
+                   r"firearm|rifle)",
        unless=r"for (?:hunting|the range|shooting|work|the farm|clay)|licence|license|"
               r"at the (?:fair|range)"),
     _p("suicidal", _WANT + _MEANS),
+    # Where: "I found a good spot to jump from", "I know which bridge I'm going to use",
+    # "I'm on the edge of the roof".
+    _p("suicidal", r"(?:spot|place|bridge|building|cliff|ledge|roof|tower|car park|height) "
+                   r"(?:to|i could|i can|i'll|i'm going to) jump (?:from|off)",
+       unless=r"into|in (?:the|a)|with (?:a|the)"),
+    _p("suicidal", r"(?:which|what) (?:bridge|building|cliff|tower|car park|multi storey|pills|"
+                   r"tablets) (?:i'm going to|i'll|i will|i want to|i'd|to) (?:use|jump (?:off|"
+                   r"from)|do it|hang)",
+       unless=r"to (?:get|cross|go|drive|walk|reach)|tomorrow|today|to work|for|on|in|at"),
+    _p("suicidal", r"(?:i'm|i am|i've been|standing|sitting|stood|sat) (?:right )?(?:on|at) "
+                   r"(?:the|a) (?:edge|ledge|railing|parapet|wrong side) of (?:the|a|this|my) "
+                   r"(?:roof|bridge|building|cliff|tower|car park|multi storey|overpass|flyover|"
+                   r"tower block)"),
+    # A means in sight: "looking at the train tracks and thinking about it".
+    _p("suicidal", r"(?:tracks|railway|railway line|bridge|edge|drop|river|cliff|pills|tablets|"
+                   r"rope|knife|blade|razor|gun|ledge|roof|balcony|traffic)(?: [\w']+){0,4}? "
+                   r"(?:thinking about it|thought about it|thinking about doing it|wondering "
+                   r"(?:what it would be like|how easy it would be)|how easy it would be)"),
+    _p("suicidal", r"(?:standing|sitting|stood|sat) on (?:the|a|this) (?:bridge|ledge|railing|"
+                   r"parapet)(?= *(?:$|[.!?;,]|for (?:an|a|hours|ages|the last)|right now|now|"
+                   r"again|looking down|and (?:thinking|looking|wondering|i want|i can't)))"),
+    _p("suicidal", r"(?:courage|guts|nerve|bottle|balls) to (?:end it|end (?:it all|things|"
+                   r"everything|my life)|kill myself)|(?:wish i had|if i had|don't have|never "
+                   r"had|lack) the (?:courage|guts|nerve|bottle|balls) to (?:do it|jump|go "
+                   r"through with it)(?= *(?:$|[.!?;,]))"),
+    _p("suicidal", r"(?:scared|afraid|worried|frightened|terrified) (?:that )?(?:i'm going to|"
+                   r"i'll|i might|i could|i will|of what i'll|of what i might) do something"
+                   r"(?: (?:stupid|drastic|bad|i can't take back))?(?= *(?:$|[.!?;,]|tonight|"
+                   r"today|now))"),
+    _p("suicidal", r"(?:want|wish|going|trying|try|could|plan|planning|how) to (?:stop my (?:own )?"
+                   r"heart|make my heart stop)"),
+    _p("suicidal", r"(?:" + _SUBST + r"|drink|drinking|drugs|using)(?: [\w']+){0,6}? until i "
+                   r"(?:stop feeling|feel nothing|can't feel anything|stop breathing|die)"),
+    _p("suicidal", r"(?:i'm saying|i'm going to say|i want to say|i need to say|time to say) "
+                   r"goodbye to (?:everyone|everybody|my family|my kids|the world)(?: i love| i "
+                   r"care about)?(?= *(?:$|[.!?;,]))"),
     _p("suicidal", r"(?:crash|crashed|crashing|swerve|swerved|swerving)(?: [\w']+){0,3}? "
                    r"(?:on purpose|deliberately|intentionally)"),
     _p("suicidal", r"(?:ways|how|best way|easiest way|quickest way|fastest way|painless way|"
@@ -241,7 +409,9 @@ _PATTERNS = (
                    r"and|if))"),
     _p("suicidal", r"(?:to|let myself|just|i'd|i could|and) bleed out"),
     _p("suicidal", r"(?:know|knew|worked out|figured out|planned|plan|planning|decided|"
-                   r"thought about|thinking about|picked|chosen|chose) (?:exactly )?(?:how|when|"
+                   r"thought about|thinking about|picked|chosen|chose|wrote down|written down|"
+                   r"writing down|imagined|imagining|rehearsed|rehearsing|pictured|picturing|"
+                   r"researched|looked up) (?:exactly )?(?:how|when|"
                    r"where) (?:i'd|i would) do it", unless=r"if|differently|better|instead"),
     _p("suicidal", r"(?:picked|chosen|chose|scouted|picking|choosing) (?:out )?(?:a|the) "
                    r"(?:bridge|cliff|spot to jump|building to jump|place to (?:do it|jump|die))",
@@ -270,12 +440,48 @@ _PATTERNS = (
                    r"my (?:things|stuff|belongings)|anything) (?:where i'm going|much longer|"
                    r"for much longer|after (?:tonight|tomorrow|today|this week)|soon)"),
     _p("suicidal", r"(?:put|putting|get|getting|got|sort|sorting|sorted) my affairs in order"),
+    # A note for the family, last words, "you won't hear from me again".
+    _p("suicidal", r"(?:left|leave|leaving|wrote|written|writing|write) (?:a|my|the) (?:last |"
+                   r"final |goodbye )?(?:note|letter|letters|notes) (?:for|to) (?:my (?:family|"
+                   r"kids|children|parents|wife|husband|partner|mum|mom|dad|sister|brother|"
+                   r"loved ones|friends)|everyone|everybody|the kids|them all|each of them)"
+                   r"(?= *(?:$|[.!?;,]|explaining|saying (?:sorry|goodbye|why|i'm sorry)|"
+                   r"just in case|for when|for after|before i))"),
+    _p("suicidal", r"(?:this is|these are|here's|here is) (?:my|the) (?:last|final) (?:message|"
+                   r"words|post|text|video|call|time (?:we'll|you'll|i'll|we will|you will|"
+                   r"i will) (?:ever )?(?:talk|speak|hear from me|see me|see each other))",
+       unless=r"before|of the|for (?:today|tonight|now|this|the|a)|until|till|about|on|at|"
+              r"in|from|this|today|tonight"),
+    _p("suicidal", r"(?:won't|will not|never) (?:ever )?(?:hear from|see|talk to|speak to) me "
+                   r"(?:again|ever again)",
+       negatable=False, unless=r"until|till|for|before|after|this|today|tonight|on|at|in|"
+                               r"like|unless|if"),
+    _p("suicidal", r"by the time (?:[\w']+ ){1,3}?(?:reads?|hears?|finds?|sees?|gets?) (?:this|"
+                   r"these|my (?:message|note|letter))(?: ,)? (?:i'll|i will) (?:already )?be "
+                   r"(?:gone|dead|at peace|in heaven)"),
+    _p("suicidal", r"(?:i'll|i will) be gone (?:forever|for good)",
+       unless=r"after|when|once|because|to|from|in|if|since|as"),
+    _p("suicidal", r"tell (?:my [\w']+|them|everyone|everybody|him|her|the kids|my family)"
+                   r"(?: [\w']+){0,5}? (?:that )?i (?:loved|always loved|really loved|did love) "
+                   r"(?:them|him|her|you|everyone|everybody|all of you|you all|them all)"),
+    _p("suicidal", r"(?:say|saying|said|wanted to say|want to say) (?:goodbye|my goodbyes|bye)"
+                   r"(?: to [\w']+(?: [\w']+)?)? (?:before i (?:die|do it|end it|go for good|"
+                   r"go forever|leave for good|leave forever)|one last time|for the last time|"
+                   r"forever|for good)"),
+    _p("suicidal", r"(?:done|finished|had enough)(?: with (?:everything|it all|all of it|life|"
+                   r"this|this life))?(?: ,)? (?:goodbye|farewell|bye forever|goodbye forever)"
+                   r"(?= *(?:$|[.!?;,]|everyone|everybody|all|world))"),
+    # (Not "I said my goodbyes to grandad at the hospice": a goodbye to someone else.)
+    _p("suicidal", r"(?:said|saying|say|made|making|make) my (?:final |last )?goodbyes",
+       unless=r"(?:to (?:[\w']+ ){1,3}?)?(?:at|before (?:he|she|they|it|we|the|my)|when "
+              r"(?:he|she|they))|to (?:the|my) (?:team|colleagues|class|office|neighbours|"
+              r"workmates|coworkers)|to everyone at|and (?:left|went|headed|got)"),
     _p("suicidal", r"(?:won't|will not) (?:have to )?(?:worry|deal|put up) (?:about|with) me "
                    r"(?:anymore|any more|much longer|for much longer|soon|after (?:tonight|"
                    r"today)|ever again)", negatable=False),
     _p("suicidal", r"won't be (?:a|any) (?:burden|problem|bother)(?: to (?:anyone|you|them|"
                    r"anybody))? (?:much longer|for much longer|for long|soon|after (?:tonight|"
-                   r"today))", negatable=False),
+                   r"today)|anymore|any more|ever again)", negatable=False),
     _p("suicidal", r"(?:wish|want|hope|need) (?:someone|somebody|something|anyone) (?:would |"
                    r"to |will |could )?(?:just )?kill me"),
     _p("suicidal", r"jump(?:ing)? (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|"
@@ -299,11 +505,13 @@ _PATTERNS = (
                    r"(?:myself|me) (?:dead|gone forever|in a coffin))",
        unless=_DYE_UNLESS + r"|with (?:him|her|them)"),
     _p("suicidal", r"(?:come|came|go|turn up|show up) to my funeral|"
-                   r"(?:planning|planned) my (?:own )?funeral"),
+                   r"(?:planning|planned|plan|imagining|picturing) my (?:own )?(?:funeral|death|"
+                   r"suicide)"),
     # Self-harm, now or in the past ("I self-harmed last night", "I cut again").
-    _p("self_harm", r"(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|burned|burnt|"
-                    r"injure|injuring|starve|starving|scratch|scratching|hit|hitting) " + _ME,
-       unless=_ACCIDENT),
+    _p("self_harm", r"(?:hurt|hurting|hurts|harm|harming|harmed|harms|cut|cutting|burn|burning|"
+                    r"burned|burnt|injure|injuring|injured|starve|starving|starved|scratch|"
+                    r"scratching|scratched|hit|hitting) " + _ME,
+       unless=_ACCIDENT, after=_FELL),
     _p("self_harm", r"self (?:harm|harming|harmed|harms|injury|injuries|injure|injured|"
                     r"injuring|mutilation|mutilate|mutilated|mutilating)"),
     _p("self_harm", r"(?:cutting|cut|burning|burn|burned|burnt) my (?:arms?|wrists?|legs?|skin|"
@@ -323,9 +531,29 @@ _PATTERNS = (
                     r"(?:" + _ME + r"|my (?:own )?" + _BODY + r")(?: [\w']+){0,3}? "
                     r"(?:on purpose|deliberately|intentionally)"),
     _p("self_harm", r"(?:make|made|making|makes) myself bleed"),
+    # Marking the skin: "I carved words into my skin".
+    _p("self_harm", r"(?:carved|carve|carving|etched|etching|scratched|scratching|cut|cutting|"
+                    r"burned|burnt|burning) (?:[\w']+ ){0,3}?(?:into|in) my (?:skin|arms?|wrists?|"
+                    r"legs?|thighs?|stomach|hands?|body)"),
+    # Again and again: "I keep hitting my head against the wall" (not "... with this bug").
+    _p("self_harm", r"(?:keep|kept|keeps|been|started|start|couldn't stop|can't stop) (?:hitting|"
+                    r"banging|bashing|slamming) my (?:own )?head (?:against|on|into) (?:the|a) "
+                    r"(?:wall|floor|door|desk|table)",
+       unless=r"trying|over|with|about|because|for|all day|to"),
+    _p("self_harm", r"do something (?:stupid |bad |drastic |silly )?to myself"),
+    # Kept for when it gets bad: "I keep a blade in my drawer for when it gets bad".
+    _p("self_harm", r"(?:blade|blades|razor|razors|razor blades?|knife|lighter)(?: [\w']+){0,5}? "
+                    r"for (?:when|if) " + _GETS_BAD),
+    _p("suicidal", r"(?:rope|gun|noose)(?: [\w']+){0,5}? for (?:when|if) " + _GETS_BAD),
+    # Marks of it: "I've got scars from cutting".
+    _p("self_harm", r"(?:scars|marks|cuts|burns) from (?:cutting|self harm|self harming|"
+                    r"burning myself|hurting myself|when i (?:used to )?(?:cut|self harm|"
+                    r"self harmed|hurt myself))"),
     _p("self_harm", r"(?:hit|hitting|punch|punching|punched|scratch|scratching|scratched|pick|"
                     r"picking|picked|bite|biting|bit|bang|banging|banged|cut|cutting|burn|"
-                    r"burning)(?: [\w']+){0,5}? until (?:it|they|i|my [\w']+) (?:bled|bleeds|"
+                    r"burning|pull|pulling|pulled|rub|rubbing|rubbed|scrub|scrubbing|scrubbed|"
+                    r"dig|digging|dug|squeeze|squeezing)(?: [\w']+){0,5}? until "
+                    r"(?:it|they|i|my [\w']+) (?:bled|bleeds|"
                     r"bleed|bleeding|bruised|bruises)"),
     _p("self_harm", r"(?:fresh|new|deep) (?:cuts|burns) (?:on|all over|up|along|across) my "
                     + _BODY, unless=r"from|after|because|when|while"),
@@ -333,7 +561,8 @@ _PATTERNS = (
                     r"(?:cuts|self harm)|(?:hide|hiding|hid|cover|covering)(?: up)? my scars"),
     _p("self_harm", r"(?:knife|blade|razor|razor blade|scissors|glass|shard) (?:to|against|on|"
                     r"across|over|into) my (?:wrists?|throat|neck|veins|arms?|skin|thighs?)"),
-    _p("self_harm", r"(?:saved|saving|hid|hide|hidden|hiding|stashed|stashing) (?:away )?"
+    _p("self_harm", r"(?:saved|saving|hid|hide|hidden|hiding|stashed|stashing|collect|"
+                    r"collecting|collected|hoarding|hoarded|stockpiling|stockpiled) (?:away )?"
                     r"(?:some |a |my |the )?(?:new )?(?:razor blades|blades|blade)|"
                     r"(?:razor blades|blades) (?:[\w']+ )?(?:hidden|stashed|saved)"),
     _p("not_here", r"don't (?:really |even |ever )?(?:want|wish) to " + _LIVE,
@@ -341,19 +570,54 @@ _PATTERNS = (
     _p("not_here", r"(?:not sure|don't know|don't think|unsure) (?:if |whether |that )?"
                    r"i (?:even |still |really )?(?:want|wish) to " + _LIVE,
        negatable=False, unless=_LIVE_UNLESS),
-    _p("not_here", r"(?:want|wants|wanting|wish|wishing|need|rather) (?:to )?(?:just )?"
+    _p("not_here", r"(?:want|wants|wanting|wish|wishing|need|rather|i'd like|would like|"
+                   r"i'd love|would love) (?:to )?(?:just )?"
                    r"(?:not (?:exist|be alive|be here|be around|live|wake up|be in this world)|"
                    r"cease to exist|be gone|be nothing|stop being alive)",
        unless=_LIVE_UNLESS + r"|by|from|when|until|till|while"),
     _p("not_here", r"wish (?:that )?i (?:was|were) (?:never born|not born|not alive|not here|"
                    r"gone|never here)"),
     _p("not_here", r"wish (?:that )?i (?:wasn't|weren't) (?:alive|born|here|around)"),
-    _p("not_here", r"wish (?:that )?(?:i|i'd) (?:had )?never been born"),
+    _p("not_here", r"wish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed|lived|"
+                   r"woken up|woke up)"),
     _p("not_here", r"wish (?:that )?i (?:didn't|don't|could) (?:just )?(?:exist|not exist|"
                    r"disappear|vanish|stop existing|sleep forever|not wake up|cease to exist|"
                    r"not be here|not be alive|be gone forever)"),
-    _p("not_here", r"(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:don't|won't|"
-                   r"wouldn't|didn't|never) wake up"),
+    _p("not_here", r"(?:wish|wishing|hope|hoping|pray|praying)(?: [\w']+){0,3}? (?:that )?i "
+                   r"(?:just |simply )?(?:don't|won't|wouldn't|didn't|never) wake up",
+       unless=r"late|early|at|before|too|the (?!next|morning)|in the night|with|tired|grumpy|"
+              r"hungover|"
+              r"when|during|again (?:in|at)"),
+    # Not surviving: "I hope I don't survive the surgery", "in case I don't make it
+    # through tonight".
+    _p("not_here", r"(?:hope|hoping|wish|wishing|pray|praying)(?: that)? i (?:just )?(?:don't|"
+                   r"won't|never|wouldn't) (?:survive|make it|pull through|come back|recover)",
+       unless=r"(?:the |this |my )?(?:exam|test|interview|week|meeting|party|wedding|day|"
+              r"date|shift|match|game|trip|flight)|without|to (?:the|my|work)|in time|on time"),
+    _p("not_here", r"i (?:don't|won't|never) (?:make it|survive|live) (?:through|past|until|till|"
+                   r"to) (?:tonight|the night|the weekend|morning|tomorrow|the morning)"),
+    # Something would hit me: "I wish a car would hit me", "... wouldn't mind if a bus hit me".
+    _p("not_here", r"(?:wish|wishing|hope|hoping|pray|praying|wouldn't mind if|wouldn't care if|"
+                   r"don't care if|wouldn't be sad if|be nice if|be good if|be okay if)"
+                   r"(?: that)? (?:a|the|some|something|someone|somebody|an|one) (?:[\w']+ ){0,2}?"
+                   r"(?:would |will |could |might |just )*(?:hit|hits|ran over|run over|runs over|"
+                   r"knocked down|kill|kills|killed|crashed into) me",
+       unless=r"up|back|with"),
+    _p("not_here", r"(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:[\w']+ ){1,4}?and "
+                   r"(?:just )?die",
+       unless=r"of|laughing|happy|rich|old|peacefully|surrounded|in my (?:own )?bed|at|"
+              r"in my sleep (?:at|aged|when)|at home"),
+    # Death as a way out: "dying would be a relief", "it would be easier to die".
+    _p("not_here", r"(?:dying|death|being dead|not being here|not existing|not waking up|to die|"
+                   r"killing myself|ending it|ending my life|suicide) (?:would be|'d be|"
+                   r"would feel|seems|seem|sounds|feels|looks|is starting to (?:look|sound|feel)|"
+                   r"could be|must be)(?: like)? (?:such |a |so )?(?:relief|a relief|peaceful|"
+                   r"a release|the answer|the only (?:option|way|answer|solution|way out|choice)|"
+                   r"my only (?:option|way|choice)|the best option|easier|better|freedom|"
+                   r"an escape|a mercy|a gift)"),
+    _p("not_here", r"(?:a relief|relief|peaceful|a release|easier|better|a mercy|freedom|kinder) "
+                   r"(?:just )?to (?:die|be dead|not wake up|not exist|stop existing|not be here)",
+       unless=r"on|than|trying|fighting|for|in|with|" + _DYE_UNLESS),
     _p("not_here", r"(?:want|wanted|going) to (?:disappear|vanish) (?:forever|for good|"
                    r"and never come back)"),
     _p("not_here", r"(?:want|wanting|wish|wishing|need) (?:to|i could) (?:just )?(?:disappear|"
@@ -362,6 +626,8 @@ _PATTERNS = (
                    r"existence|from everyone|and stop))"),
     _p("not_here", r"(?:leave|leaving|left|go from|depart|departing|exit|exiting|check out of) "
                    r"this (?:world|earth|planet|life)", unless=r"behind"),
+    _p("not_here", r"check(?:ing)? out (?:for good|permanently|for ever|forever|of (?:life|"
+                   r"this life|existence|the world))"),
     _p("not_here", r"(?:wouldn't|won't|don't|not|nobody would|no one would|nobody'd|"
                    r"no one'd|nobody will|no one will) (?:even )?(?:mind|care) if i (?:died|die|"
                    r"didn't wake up|never woke up|don't wake up|never wake up|got hit|was hit|"
@@ -385,20 +651,40 @@ _PATTERNS = (
     _p("not_here", r"(?:(?:so (?:that )?|until )i (?:don't|won't|wouldn't|never)|to not|"
                    r"to never|and not|and never|and just not) wake up(?= *(?:$|[.!?;,]|again|"
                    r"ever|tomorrow|forever))"),
-    _p("not_here", r"(?:want|wish|wishing|wanting) (?:i could |to )?(?:just )?(?:sleep|"
-                   r"fall asleep|go to sleep) forever"),
+    _p("not_here", r"(?:want|wish|wishing|wanting|i'd like|would like) (?:i could |to )?"
+                   r"(?:just )?(?:sleep|fall asleep|go to sleep) forever"),
+    _p("not_here", r"(?:stay|stayed|staying|be|remain) asleep (?:forever|for ever|for good|"
+                   r"permanently)"),
     _p("not_here", r"not (?:going to )?be (?:here|around) (?:much longer|for long|anymore)",
        negatable=False),
     _p("not_here", r"never (?:want to )?wake up again"),
     _p("not_here", r"stop existing"),
     _p("not_here", r"won't be (?:here|around) (?:much longer|tomorrow|for long|anymore|"
-                   r"any more)"),
+                   r"any more|this time tomorrow|by (?:tomorrow|morning|the morning|tonight|"
+                   r"the weekend|then)|after tonight)"),
+    # Gone, with nothing after it: "... because I won't be around."
+    _p("not_here", r"(?:won't|will not) be (?:here|around)(?= *(?:$|[.!?;,]))"),
     _p("not_here", r"won't be alive",
        unless=r"to see|when|by|in|then|at that point|long enough|for (?!much longer|long)"),
-    _p("not_here", r"(?:tired|sick|weary) of (?:living|being alive|life|existing|being here)"),
-    _p("not_here", r"done with (?:life|living|being alive|existing)"),
-    _p("not_here", r"why (?:am i|should i|bother|even) (?:even )?(?:alive|living|be alive|"
-                   r"stay alive|keep living|go on|being alive)"),
+    _p("not_here", r"(?:tired|sick|weary|exhausted|worn out|fed up|had enough) (?:of|from|by|"
+                   r"with) "
+                   r"(?:living|being alive|life|existing|being here|being me)",
+       unless=r"in|with|here|there|at|near|on|off|out of|under|alone|abroad|away|so far|like a|"
+              r"admin|insurance|hacks|coaching|drawing|on (?:a|my)"),
+    _p("not_here", r"(?:tired|sick|exhausted|worn out|weary) of (?:fighting|trying|struggling|"
+                   r"pretending)(?: [\w']+)? (?:to stay alive|to live|to keep going|to be alive|"
+                   r"to survive|to exist|to keep living|for my life)"),
+    _p("not_here", r"(?:hate|hating|hated|loathe|can't stand|can't bear|cannot bear|cannot "
+                   r"stand) (?:being alive|existing|living|"
+                   r"being me)",
+       unless=r"in|here|there|with|at|near|so far|under|on|next|out of|off|alone|abroad|away"),
+    _p("not_here", r"done with (?:life|living|being alive|existing)",
+       unless=r"in|with|here|there|at|near|admin|insurance|hacks|coaching|drawing|on|off|"
+              r"out of|under|alone|abroad|away"),
+    _p("not_here", r"why (?:am i|should i|i should|would i|i'd|i would|bother|even|i even|"
+                   r"i need to) (?:even |keep |still )*(?:alive|living|be alive|live|"
+                   r"stay alive|keep living|go on|being alive|exist|existing)",
+       unless=r"here|there|in|with|at|near|on|like that|so far|alone"),
     _p("not_here", r"(?:don't|do not|never) belong (?:in this world|on this earth|"
                    r"on this planet|anywhere anymore|among the living)", negatable=False),
     _p("not_here", r"(?:i|me|i'm|i've|i'd)(?: [\w']+)? (?:shouldn't|should not|"
@@ -408,7 +694,8 @@ _PATTERNS = (
                    r"world|been alive)",
        negatable=False, unless=r"here|there|in|with|at|near|on|alone|like that|so far"),
     _p("hopeless", r"(?:no|not a|not any|there's no) (?:reason|point|purpose) (?:to|in|for) "
-                   r"(?:me )?(?:even )?(?:live|living|being alive|go on|going on|keep going|"
+                   r"(?:me )?(?:to )?(?:even )?(?:live|living|being alive|be alive|be here|exist|"
+                   r"go on|going on|keep going|"
                    r"stay alive|staying alive|life|existing|carrying on|carry on|"
                    r"waking up|(?:anything|any of it|it all) (?:anymore|any more))",
        negatable=False),
@@ -427,14 +714,72 @@ _PATTERNS = (
                    r"(?:is|feels|seems|has become|has been) (?:so |completely |totally |just |"
                    r"utterly )?(?:pointless|meaningless|worthless|hopeless|unbearable)",
        negatable=False),
-    _p("hopeless", r"nothing (?:left )?to live for", negatable=False),
+    _p("hopeless", r"(?:nothing|anything|no one|nobody|anyone|not much|nothing much) (?:left )?"
+                   r"to live for", negatable=False),
+    _p("hopeless", r"(?:there's|there is|there isn't|is there|isn't there|isn't) (?:no|any|a) "
+                   r"point (?:anymore|any more)(?= *(?:$|[.!?;,]))|no point (?:in|to) (?:anything|"
+                   r"any of it|it all|any of this)", negatable=False),
+    _p("hopeless", r"(?:the world|nobody|no one|noone) (?:doesn't|does not|don't|wouldn't|won't|"
+                   r"would not)? ?(?:need|needs|want|wants) me(?: (?:here|around|alive|anymore|"
+                   r"any more))?(?= *(?:$|[.!?;,]))", negatable=False),
+    _p("hopeless", r"can't live with myself", negatable=False, unless=r"if|when"),
+    # A burden who should go: "I'm a burden, I should just go" ("I feel like a burden"
+    # alone is a feeling, not a danger).
+    _p("suicidal", r"burden(?: ,)?(?: [\w']+){0,5}? (?:should|might as well|may as well|need to|"
+                   r"have to) (?:just )?(?:go|leave|disappear|vanish|die|not be here|not exist|"
+                   r"go away)(?= *(?:$|[.!?;,]|forever|for good))"),
+    # Said as the last word: "I'm ready to go, I've had enough." (not "..., I can't cope").
+    _p("hopeless", r"(?:i've|i have|i've just|i've really|i've truly) had enough(?: now)?"
+                   r"(?= *(?:$|[.!?]))", negatable=False),
+    _p("hopeless", r"(?:i've got|i have|i've) nothing left(?: for me| to give| to lose|"
+                   r" anymore| any more)?(?= *(?:$|[.!?;,]))", negatable=False),
+    _p("not_here", r"(?:don't think|not sure|doubt|don't know if) (?:that )?i'll (?:still )?"
+                   r"(?:(?:be alive|be around|make it|survive|last)(?: much longer| long| until|"
+                   r" till| to| through| past| next| by| another| the| tomorrow)|be here "
+                   r"(?:much longer|"
+                   r"for long|anymore|any more|(?:next|by) (?:week|month|tomorrow|christmas|"
+                   r"the weekend)(?= *(?:$|[.!?]))))", negatable=False,
+       unless=r"the (?:exam|interview|meeting|party|day|shift|week at work|journey|flight)|"
+              r"without|in time|on time|to the (?:end of the|shop|station)"),
+    _p("hopeless", r"(?:life|living|existing|being alive|everything|it all) (?:is|'s|feels|has "
+                   r"become|feels like it's) (?:just |so |far |way )?too (?:painful|hard|much) "
+                   r"to (?:keep going|go on|carry on|keep living|live|stay alive|bear)",
+       negatable=False),
+    _p("hopeless", r"(?:don't think|not sure|doubt|don't know if|don't know how much longer|"
+                   r"how much longer) (?:that )?i (?:can|could) (?:keep (?:living|going|doing "
+                   r"this)|go on|carry on|survive|hold on|take this|do this)(?: like this|"
+                   r" anymore| any more| much longer)?", negatable=False,
+       unless=r"with|to|on|at|in|without|for"),
+    _p("hopeless", r"(?:i'm|i am|i'm just|i feel like|i feel like i'm) (?:such )?a (?:total |"
+                   r"complete |fucking )?waste of (?:space|oxygen|air|skin|a life)",
+       negatable=False),
     _p("hopeless", r"nothing (?:left )?for me (?:here )?(?:anymore|any more|in this world|"
-                   r"in life)|nothing left for me(?= *(?:$|[.!?;,]))", negatable=False),
+                   r"in life)|nothing left for me(?: here| now)?(?= *(?:$|[.!?;,]))",
+       negatable=False),
+    # No future, no hope: "I have no future", "there's no hope left for me".
+    _p("hopeless", r"(?:i have|i've got|i've) no (?:future|hope)(?: left)?(?: (?:for me|anymore|"
+                   r"any more|at all))?(?= *(?:$|[.!?;,]))", negatable=False),
+    _p("hopeless", r"(?:no|not any|isn't any) hope (?:left )?(?:for me|in my life)|(?:lost|"
+                   r"given up) all hope", negatable=False,
+       unless=r"in|at|with|to|when|on|of|for|that|passing|getting|winning|ever"),
+    _p("hopeless", r"(?:life|my life|living|existence|my existence|being alive) (?:has|holds|had) "
+                   r"no (?:meaning|point|purpose|value|joy)", negatable=False),
+    _p("hopeless", r"(?:can't|cannot|don't|couldn't) (?:even )?(?:see|find|think of) (?:a|any|one|"
+                   r"a single) (?:single |good )?(?:reason|point|purpose) (?:to|in|for) "
+                   r"(?:me )?(?:even )?(?:live|living|being alive|go on|going on|keep going|"
+                   r"keep living|stay alive|staying alive|exist|existing|carry on|carrying on)",
+       negatable=False),
+    # Nothing but death: "no way out except dying", "no option other than ending it".
+    _p("hopeless", r"(?:except|other than|apart from|besides|but|aside from) (?:dying|death|"
+                   r"suicide|killing myself|ending it|ending my life|to die|to end it|to kill "
+                   r"myself)", negatable=False, unless=r"and taxes|" + _DYE_UNLESS),
     _p("hopeless", r"(?:isn't|not|is not|wasn't) worth (?:living|being alive|it anymore)",
        negatable=False),
-    _p("hopeless", r"can't (?:go on|keep going|do this anymore|take (?:it|this) anymore|"
+    _p("hopeless", r"can't (?:go on|keep going|do (?:this|it) (?:anymore|any more)|take "
+                   r"(?:it|this) (?:anymore|any more)|"
                    r"live like this|keep living)", negatable=False,
-       unless=r"a |the |holiday|vacation|trip|with (?:the|this) (?:session|exercise|practice|"
+       unless=r"a |the |to |at |in |into |through |up |down |back |out |outside |tomorrow|"
+              r"holiday|vacation|trip|with (?:the|this) (?:session|exercise|practice|"
               r"meeting|call)"),
     # No way out: "I don't see any way out", "the only way out", "no way out except dying".
     _p("hopeless", r"(?:don't|can't|cannot|couldn't|doesn't|won't|never) (?:see|find|have|"
@@ -492,16 +837,31 @@ _GAP_WORDS = """am is was would will could should do does did be been being goin
     wanted wanting ever really actually seriously honestly truly feel feeling felt like plan
     planning intend intending try trying think thinking thought about of have had any at all
     even consider considering a an the that again plans plan intention intentions thoughts
-    urge urges desire"""
+    urge urges desire take taking commit committing attempt attempting"""
 _GAP = frozenset(_GAP_WORDS.split())
 _DENIALS = frozenset({"not", "never", "don't", "doesn't", "didn't", "won't", "wouldn't",
-                      "isn't", "wasn't", "ain't"})
+                      "isn't", "wasn't", "ain't", "haven't", "hasn't", "hadn't"})
 # "no" only denies a noun: "I have no plans to kill myself", "no thoughts of suicide".
 _NO_NOUNS = frozenset({"plans", "plan", "intention", "intentions", "thoughts", "thought",
                        "urge", "urges", "desire", "wish", "wishes"})
 # After a denial, "but" with one of these means the denial is not the whole story.
 _BUT_MORE = frozenset({"do", "might", "will", "sometimes", "part", "still", "did", "have",
                        "maybe", "am", "think", "worry", "could", "can't", "lately", "often"})
+# Someone else as the subject: "she wanted to die", "my neighbour overdosed", "he says
+# he's suicidal". Not "you" or "we", which often mean the speaker.
+_THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll she'll
+    they'll his her their him them friend friend's mum mom dad mother father brother
+    sister son daughter cousin aunt uncle nan gran grandma grandad grandpa grandmother
+    grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
+    teacher student patient client man woman guy girl boy kid teenager teen person
+    celebrity singer actor character soldier mum's dad's brother's sister's"""
+_THEY = frozenset(_THEY_WORDS.split())
+# Between that subject and the words: "she has been", "he says he", "my cousin nearly".
+_THEY_GAP_WORDS = """who is was has had been be would just really also even always still
+    a an takes took tried attempted died by
+    apparently probably nearly almost once says said thinks keeps kept"""
+_THEY_GAP = frozenset(_THEY_GAP_WORDS.split())
+_SPEAKER = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
 _SHORTHAND = {"kms": "kill myself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
               "wanna": "want to"}
 
@@ -532,6 +892,18 @@ def _still_counts(toks: list[str], end: int) -> bool:
                for j, tok in enumerate(rest))
 
 
+def _someone_else(toks: list[str], start: int, end: int) -> bool:
+    """The words are said of another person: "she wants to die", "my cousin overdosed",
+    "he says he's suicidal". Never when they name the speaker ("they'd be better off
+    if I was gone", "part of me wants to die")."""
+    if _SPEAKER.intersection(toks[start:end]):
+        return False
+    i = start - 1
+    while i >= 0 and toks[i] in _THEY_GAP:
+        i -= 1
+    return i >= 0 and toks[i] in _THEY
+
+
 def detect(text: str) -> CrisisMatch | None:
     """The first words in ``text`` that signal danger, or None."""
     toks = [t for tok in words(text) for t in _SHORTHAND.get(tok, tok).split()]
@@ -540,9 +912,13 @@ def detect(text: str) -> CrisisMatch | None:
         for m in pattern.regex.finditer(joined):
             if pattern.unless and pattern.unless.match(joined[m.end():]):
                 continue
+            if pattern.after and pattern.after.search(joined[:m.start()]):
+                continue
             start = len(joined[:m.start()].split())
             end = start + len(m.group(0).split())
             if pattern.negatable and _denied(toks, start) and not _still_counts(toks, end):
+                continue
+            if pattern.own and _someone_else(toks, start, end):
                 continue
             return CrisisMatch(m.group(0), pattern.kind)
     return None

@@ -7,7 +7,7 @@ only decides whether a sentence is such a moment; crisis language (self-harm,
 suicide) is :mod:`voice.feelings.crisis`'s job and is checked first.
 
 Design, in the spirit of crisis.py: regular expressions over the normalized
-words of :func:`voice.feelings.vocabulary.words`. Four things keep ordinary
+words of :func:`voice.feelings.vocabulary.words`. Five things keep ordinary
 speech from triggering:
 
 * The person must be talking about themselves, now. States ("panicking",
@@ -30,14 +30,37 @@ speech from triggering:
 * A plain denial right before the words is respected ("I'm not panicking",
   "I'm not having a panic attack, just tired"); a new clause ("no, I'm
   panicking") is not a denial.
+* "If" or "when" before the speaker is a question or a habit, not now ("what
+  should I do if I'm having a panic attack", "when I'm panicking, what
+  helps?"); "what if I'm having a heart attack" is a fear now and counts.
+  Reported speech ("she said nothing feels real"), something that causes it
+  ("this jumper makes me feel like I can't breathe"), effort and cold ("my
+  legs are shaking after leg day") and gladness ("freaking out, in a good
+  way", "dizzy with excitement") do not count either.
+
+Each kind is a family of statements, not a list of sentences. Panic: panic,
+terror and dread ("I'm petrified", "this sense of doom", "my anxiety is
+through the roof"). Breath: not getting air, suffocating, short of breath,
+lungs that won't fill. Body: shaking (alone or with another state: "sweating
+and shaking"), a racing or pounding heart, palpitations, "I think I'm having
+a heart attack", a tight chest, dizzy, light headed or faint, legs giving
+way, numb or tingling hands. Overwhelm: too much, can't cope, "I'm not
+coping", falling apart or crumbling, the verge of a breakdown, breaking
+point, drowning, everything crashing down, a head about to explode. Unreal:
+nothing real or everything fake, far away, behind glass, watching myself or
+my life like a film, a body that doesn't feel like mine, not knowing who or
+where I am, not recognising myself, losing touch with reality. Help: a cry
+for help alone, with "please", or with a reason that is itself distress
+("help, I don't know what to do", "I need help, it's happening again").
 
 Ordinary check-ins ("I feel anxious, maybe a six", "I'm feeling a bit
 overwhelmed", "I'm stressed") never match: their words are not distress
 words here. The few weaker words that are ("I'm so scared", "panicky", "I
 need to calm down") do not count when the sentence carries a rating ("maybe
-a six", "like an 8"), which makes it a check-in; "a bit panicky" is a
-check-in too. Long input stays cheap: filler is matched possessively, so no
-pattern can backtrack through a long run of words.
+a six", "like an 8"), which makes it a check-in ("dizzy", "faint", "I'm not
+coping" and "a sense of dread" are weaker words too); "a bit panicky" and "a
+bit dizzy" are check-ins as well. Long input stays cheap: filler is matched
+possessively, so no pattern can backtrack through a long run of words.
 
 The phrasings and near misses are tested in tests/data/distress_phrases.yaml.
 """
@@ -87,11 +110,13 @@ _END = r"(?= *(?:$|[.!?;,]))"
 # Words allowed between the speaker and the state: "i'm just so totally freaking out",
 # "i am really starting to panic", "i've been shaking all day". Denials are
 # allowed too, so that "i'm not panicking" is found and then refused by _denied.
-_ADV = (r"(?:(?:am|just|so|really|totally|completely|literally|absolutely|actually|"
-        r"still|now|all|kind|sort|of|a|bit|little|like|seriously|properly|fully|honestly|"
-        r"truly|very|quite|pretty|full|on|um|uh|er|oh|god|think|feel|feeling|keep|kept|"
-        r"been|not|never|no|longer|having|beginning|starting|getting|right|already|almost|"
-        r"basically|definitely|genuinely|suddenly|again|also|even) )*")
+_ADV_LIST = """am just so really totally completely literally absolutely actually
+    still now all kind sort of a bit little like seriously properly fully honestly truly very
+    quite pretty full on um uh er oh god think feel feeling keep kept been not never no longer
+    having beginning starting getting right already almost basically definitely genuinely
+    suddenly again also even"""
+_ADV_WORDS = frozenset(_ADV_LIST.split())
+_ADV = r"(?:(?:" + "|".join(sorted(_ADV_WORDS)) + r") )*"
 # Spoken filler at the start of a sentence or clause: "oh god, help me", "um panicking".
 # Possessive (*+), so a long run of filler cannot make the search backtrack.
 _FILLER_WORDS = (r"oh my god|um|uh|er|oh|god|no|okay|ok|so|and|now|honestly|omg|seriously|"
@@ -128,20 +153,23 @@ _ACUTE = (r"right now|now|again|here|at the moment|so bad|so much|really bad|and
 # say why ("help me, i'm scared"); never a task ("help me wind down", "help me, i can't
 # find the remote").
 _HELP_NEXT = _then(r"help|please|me|somebody|someone|i")
+# A reason that is itself distress: "i'm scared", "i can't breathe", "it's happening".
+_HELP_REASON = (r"i'm (?:so |really |too |just )?(?:scared|frightened|terrified|not okay|not ok|"
+                r"in trouble|panicking|freaking|losing it|shaking)\b|"
+                r"i can't(?: do this| breathe| cope| stop)?" + _END + r"|"
+                r"i don't know what to do\b|make it stop\b|"
+                r"it's (?:really |so |very )?(?:bad|happening|getting worse|too much)\b")
 _HELP_TAIL = (r"(?= *(?:[.!?;,] ?(?:# )?)?(?:$|(?:please|now|right now|help|somebody|someone|"
               r"anyone|"
-              r"anybody|oh|god|oh god|attune|me|quick|fast)" + _HELP_NEXT + r"|"
-              r"i'm (?:so |really |too |just )?(?:scared|frightened|terrified|not okay|not ok|"
-              r"in trouble|panicking|freaking|losing it|shaking)\b|"
-              r"i can't(?: do this| breathe| cope| stop)?" + _END + r"|"
-              r"i don't know what to do\b|make it stop\b|"
-              r"it's (?:really |so |very )?(?:bad|happening|getting worse|too much)\b))")
+              r"anybody|oh|god|oh god|attune|me|quick|fast)" + _HELP_NEXT + r"|" +
+              _HELP_REASON + r"))")
 
 _ATTACK = (r"(?:(?:a|an|another|some|some kind of|some sort of|what feels like a|"
            r"what i think is a) )?(?:(?:really|very|so|massive|huge|big|bad|full|blown|"
            r"full blown|full on|proper|real|horrible|awful|terrible|major|serious|little|mini|"
            r"small|bit of a) )*(?:panic|anxiety) attack")
 _SHAKE_TAILS = (r"the|a (?!lot|bit|little)|an|less|it|them|him|her|his|their|your|our|this|"
+                r"things|stuff|everything up|"
                 r"that|these|those|off|out|up|hands|hand|my head|of|like crazy to|"
                 r"with (?:laughter|laughing|excitement|anticipation|joy|happiness|glee|cold)|"
                 r"from (?:the )?cold|because (?:of the|it's) cold|in the cold")
@@ -153,9 +181,24 @@ _BREATHE_TAILS = (r"(?:through|out of|with) (?:my|his|her|their|your|the|one) no
                   r"from laughing|i'm laughing so|when i laugh|underwater|under water|"
                   r"a word|after|since (?:the|my) (?:run|stairs|gym)|"
                   r"from (?:the|running|climbing)")
+# Pleasantly unreal: "I feel unreal in a good way after that massage".
+_NICE = (r"(?:, # )?in a good way|after (?:that|the|a|my) (?:massage|nap|sleep|holiday|spa|"
+         r"swim)")
 _UNREAL_TAILS = (r"news|story|show|film|movie|book|game|ending|price|deal|offer|review|to|"
-                 r"for|from|of|about|at|in the|with")
+                 r"for|from|of|about|at|in the|with|" + _NICE)
 # "I'm going to pass out on the sofa after this": tired, not faint.
+# Effort or cold, not distress: "my legs are shaking after leg day".
+_EXERTION = (r"after (?:leg day|the gym|my run|the run|running|lifting|squats|a workout|my "
+             r"workout|the workout|training|football|the race|the hike|the climb)|from (?:the "
+             r"cold|cold|lifting|running|the gym|exercise|the workout)|with (?:cold|excitement)")
+# Glad excitement: "I'm freaking out, in a good way!", "dizzy with excitement".
+_GLAD = (r"(?:, # )?(?:in a good way|with (?:excitement|joy|happiness|anticipation)|"
+         r"(?:because|cause) i'm (?:so )?excited)")
+# Reported: "she said nothing feels real", "he says everything feels unreal".
+_NOT_SAID = (r"(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?<!\bthinks )(?<!\bfeels )(?<!\btold me )"
+             r"(?<!\btells me )")
+# Caused, so a complaint about a thing: "this jumper makes me feel like i can't breathe".
+_NOT_CAUSED = r"(?<!\bmakes me feel like i )(?<!\bmake me feel like i )(?<!\bmade me feel like i )"
 _COUCH = (r"on (?:the|my|a)|in (?:bed|front|the)|as soon as|the (?:minute|moment|second)|"
           r"tonight|later|after|once|when|watching|early|if|from|with|because|of")
 
@@ -163,7 +206,8 @@ _PATTERNS = (
     # ---- panic ----------------------------------------------------------------
     _p("panic", _SELF, r"(?:panicking|panicing)",
        unless=r"buying|selling|shoppers|buyers|investors|crowds?|people|passengers|fans|"
-              r"residents|markets?|less|a (?:bit|little|lot) less|not as"),
+              r"residents|markets?|less|a (?:bit|little|lot) less|not as|(?:about|over) what to "
+              r"(?:wear|say|cook|buy|get|eat|make|bring)"),
     # "Panic." as an answer, "panic, panic"; not "panic over", "panic buying".
     _p("panic", _START + r"(?:total |pure |full |such )?",
        r"panic" + _then(r"panic|right now|help|everywhere")),
@@ -189,13 +233,28 @@ _PATTERNS = (
     _p("panic", r"\b(?:the|this|my) ", r"panic (?:is|won't|keeps|just keeps) (?:getting|"
                                        r"rising|building|taking over|stop|not stopping)",
        negatable=False, unless=r"better|less|easier|away|down|smaller|weaker"),
-    _p("panic", _SELF, r"(?:freaking|freakin|flipping|wigging) out",
-       unless=r"the|my|his|her|their|them|him|everyone|everybody|people|less"),
+    _p("panic", _SELF, r"(?:freaking|freakin|flipping|wigging) (?:the (?:hell|heck|fuck) )?out",
+       unless=r"the|my|his|her|their|them|him|everyone|everybody|people|less|" + _GLAD),
     _p("panic", _ME_ONLY, r"(?:so |totally |completely )?freaked out"),
-    _p("panic", _IM, r"terrified",
+    _p("panic", _IM, r"(?:terrified|petrified)",
        unless=r"of|about|for|that|to|at|when|by|if|someone|somebody|he|she|they|it|it'll|"
               r"you|we|the|my|spiders|heights|flying", weak=True),
-    _p("panic", _IM, r"(?:so|really|very|too) scared" + _then(_ACUTE), weak=True),
+    _p("panic", _IM, r"(?:so|really|very|too|absolutely|completely|totally) (?:scared|frightened)"
+       + _then(_ACUTE), weak=True),
+    _p("panic", _IM, r"(?:scared|frightened)(?= *(?:[.!?;,] ?(?:# )?)?(?:right now|help|please|"
+                     r"i can't)\b)", weak=True),
+    # Dread: "I've got this sense of doom", "such a feeling of dread".
+    _p("panic", r"\b(?:this|a|an|such a|such an|overwhelming|awful|horrible|terrible) ",
+       r"(?:sense|feeling) of (?:impending |total |complete )?(?:doom|dread)",
+       unless=r"about|over|before|for|when|whenever|in (?:the|that|this) (?:film|book|show)",
+       weak=True),
+    # "My anxiety is through the roof right now."
+    _p("panic", _MY, r"(?:anxiety|anxiety's|panic|fear) (?:is |'s )?(?:through the roof|"
+                     r"off the charts|sky high|out of control)",
+       unless=r"about|over|because|when|whenever|before|at (?:work|school)", weak=True),
+    _p("panic", r"\b(?:i )?(?:feel|feeling|i'm in|i am in) ",
+       r"(?:sheer|pure|total|complete|utter|blind|absolute) (?:panic|terror)" +
+       _then(r"right now|now|and|i can't|help|oh|please")),
     _p("panic", _SELF, r"scared (?:out of my mind|out of my wits|to death|"
                        r"(?:and|but) i don't know why|of everything right now)",
        unless=r"of (?:the|spiders|heights)"),
@@ -214,9 +273,10 @@ _PATTERNS = (
     _p("panic", _ME_ONLY, r"(?:dying|going to die)" + _then(r"right now|help|please|i can't|"
                                                           r"i think|oh")),
     # ---- breath ---------------------------------------------------------------
-    _p("breath", r"\b" + _NOT_THEM,
+    _p("breath", r"\b" + _NOT_THEM + _NOT_CAUSED,
        r"(?:can't|can not|cannot|can barely|can hardly) (?:breathe|breath|breathe properly|"
-       r"breathe right|get my breath|catch my breath|get a breath|get (?:enough )?air|"
+       r"breathe right|get my breath|catch my breath|get a breath|get a (?:full|proper|deep|"
+       r"good|decent|whole) breath|fill my lungs|get (?:enough )?air|"
        r"get any air|slow (?:my|down my) breathing|control my breathing|"
        r"take a (?:proper |full |deep )?breath)", unless=_BREATHE_TAILS, needs="can"),
     _p("breath", r"\bwhy ", r"(?:can't|can not|cannot) i (?:breathe|catch my breath|get "
@@ -229,20 +289,58 @@ _PATTERNS = (
        unless=_BREATHE_TAILS),
     _p("breath", r"\b(?:it's|it is|i'm finding it) (?:so |really |getting |too )*",
        r"hard to breathe", unless=_BREATHE_TAILS),
-    _p("breath", _MY, r"(?:breathing|breath) (?:is|'s|keeps|won't|feels) (?:getting )?"
+    _p("breath", _MY, r"(?:(?:breathing|breath) (?:is|'s|keeps|won't|feels)|breathing's|"
+                      r"breath's) (?:getting )?"
                       r"(?:so |really |too |all )?(?:fast|quick|shallow|short|out of control|"
                       r"ragged|weird|stuck|stop|slow down|tight|over the place)"),
     _p("breath", r"\bi'm ", r"breathing (?:so |really |way |too )*(?:fast|quickly|shallow)",
        unless=_BREATHE_TAILS),
+    _p("breath", _SELF, r"losing control of my (?:breathing|breath)"),
+    _p("breath", _MY, r"lungs (?:won't|can't|don't|aren't|will not|feel like they won't) "
+                      r"(?:fill|work|open|expand|inflate|get enough)"),
+    # "I'm suffocating", "it feels like I'm choking"; not "choking on my words".
+    _p("breath", _SELF, r"(?:suffocating|choking)",
+       unless=r"on|up|in (?:this|here|the|my)|with|under|back"),
+    _p("breath", _SELF, _NOT_MILD + r"(?:so |really |very )?short of breath",
+       unless=r"after|from|because|when|on the|climbing|running|walking|since|at the|with "
+              r"(?:the|my|this)"),
     _p("breath", r"\b", r"(?:no|not enough|not getting enough|not getting any) air" +
        _then(r"in my lungs|i can't|help")),
     # ---- body -----------------------------------------------------------------
-    _p("body", _SELF, r"(?:shaking|trembling|quaking|shaky and|twitching all over)",
+    # Shaking, alone or with another state: "I'm sweating and shaking".
+    _p("body", _SELF, r"(?:(?:sweating|sweaty|crying|sobbing|dizzy|sick|clammy|nauseous|"
+                      r"overwhelmed|panicking|scared|terrified|freezing|cold) and )?"
+                      r"(?:shaking|trembling|quaking|shaky and|twitching all over)",
        unless=_SHAKE_TAILS),
-    _p("body", _SELF, r"(?:can't|can not|cannot) stop (?:shaking|trembling)"),
+    _p("body", _SELF, r"(?:can't|can not|cannot) stop (?:my (?:hands?|legs?|body|knees|voice) "
+                      r"(?:from )?)?(?:shaking|trembling)"),
     _p("body", _MY, r"(?:hands|legs|knees|arms|body|self|whole body|hand|voice) "
                     r"(?:are|is|'re|keep|keeps|won't stop|can't stop|just keep) "
-                    r"(?:still |all )?(?:shaking|trembling|shaky|jelly)"),
+                    r"(?:still |all )?(?:shaking|trembling|shaky|jelly|like jelly)",
+       unless=_EXERTION),
+    _p("body", _MY, r"(?:legs|knees) (?:are |keep |keeps )?(?:giving way|"
+                    r"giving out|buckling|going from under me)",
+       unless=r"after|from|since|because|on the|when"),
+    # Dizzy or faint: "I feel dizzy and sick", "so light headed"; "a bit dizzy" is a check-in.
+    _p("body", _SELF, _NOT_MILD + r"(?:dizzy|light headed|lightheaded|woozy)",
+       unless=r"with|after|from|when|if|because|on|at|in the|whenever|every time|" + _GLAD,
+       weak=True),
+    _p("body", r"\b(?:i )?(?:feel|feeling|i'm feeling) (?:so |really |very |all )?", r"faint",
+       unless=r"with|after|from|when|if|because|at|whenever|every time|hearted", weak=True),
+    _p("body", _MY, r"(?:hands|fingers|arms|legs|feet|face|lips|body|toes|hand|arm|leg) "
+                    r"(?:are |is |'re |'s |have |has |keep |keeps |feel |feels |went )?"
+                    r"(?:all |so |really |completely |totally |gone |going )*(?:numb|tingly|"
+                    r"tingling|pins and needles)",
+       unless=r"from|because|after|in the|since|when|with the|at the|cold"),
+    _p("body", r"\b(?:i'm |i am |i'm having |having |i've got |i have |getting |i'm getting )"
+               + _ADV, r"(?:heart )?palpitations",
+       unless=r"when|after|since|from|every|whenever|if|because|at night"),
+    # "I think I'm having a heart attack" (not "you'll give me a heart attack").
+    _p("body", _SELF, r"(?:having|going to have|about to have|gonna have) a heart attack",
+       unless=r"if|when|at|over|because|about|every|watching|whenever|from"),
+    _p("body", _MY, r"(?:heart rate|pulse|heart|heartbeat) (?:is |'s )?(?:through the roof|"
+                    r"off the charts|sky high|crazy high)",
+       unless=r"after|from|during|because|at the|when|on the"),
     _p("body", r"\b(?:my|the|i'm|i am) ",
        r"(?:hands? |legs? |knees? )?(?:won't|will not|can't|wont) stop (?:shaking|trembling)"),
     _p("body", r"(?:\bmy |" + _CLAUSE + r")" + _FILLER, r"(?:heart|heart's|heartbeat|pulse|chest) "
@@ -251,7 +349,8 @@ _PATTERNS = (
                r"beating (?:so |really |too )?(?:fast|hard|out of my chest)|"
                r"going (?:so |really )?(?:fast|crazy|mad|a mile a minute)|"
                r"out of my chest|won't slow down|skipping|fluttering|exploding|bursting|"
-               r"(?:going to|gonna|about to) (?:explode|burst|jump out))",
+               r"(?:going to|gonna|about to) (?:explode|burst|jump out)|(?:jumping|leaping|"
+               r"beating) out of my chest)",
        negatable=False, unless=r"app|monitor|watch|rate|reading|tracker|in a good way|"
                                r"with (?:excitement|joy|love|happiness)|because i'm excited"),
     _p("body", _MY, r"(?:chest|throat) (?:is |'s |feels |keeps )?(?:so |really |all |"
@@ -265,7 +364,8 @@ _PATTERNS = (
        unless=r"from|with|over|about|after (?:the|that|a)|on (?:the|its)|round and round"),
     _p("body", _START + r"(?:all |just |still )?", r"spinning" + _END),
     _p("body", r"\b(?:i )?(?:feel|feel like|think|feel as if) (?:i'm |i am )?" + _ADV,
-       r"(?:going to|gonna|about to) (?:pass out|faint|black out|collapse|keel over)",
+       r"(?:going to|gonna|about to) (?:(?:throw up|be sick|vomit) and )?(?:pass out|faint|"
+       r"black out|collapse|keel over)",
        unless=_COUCH),
     _p("body", _ME_ONLY, r"(?:going to|gonna|about to) (?:pass out|faint|black out|collapse)",
        unless=_COUCH),
@@ -273,22 +373,31 @@ _PATTERNS = (
                       r"lips|body)" + _then(r"anymore|and|i'm|i can't|help|right")),
     _p("body", _SELF, r"(?:tingling|numb|shaking|trembling|sweating and shaking) all over"),
     # ---- unreal ---------------------------------------------------------------
-    _p("unreal", r"\b", r"(?:(?:nothing|nobody|nothing around me|none of this|none of it) "
-                        r"(?:feels|seems|is|looks)|nothing's|nothing seems|nothing feels) "
+    _p("unreal", r"\b" + _NOT_SAID, r"(?:(?:nothing|nobody|nothing around me|none of this|"
+                        r"none of it) (?:feels|seems|is|looks)|nothing's|nothing seems|"
+                        r"nothing feels) "
                         r"(?:real|right now real)",
-       negatable=False, unless=r"(?:in|on|about) (?:that|the|this|his|her|their|tv)"),
+       negatable=False, unless=r"(?:in|on|about) (?:that|the|this|his|her|their|tv|films?|"
+                               r"movies?|shows?|books?|games?|social media|instagram|tiktok|"
+                               r"the internet|reality tv)|online"),
     # Not "it" or "this": "that feels unreal, what a goal", "this is fake news".
-    _p("unreal", r"\b", r"(?:(?:everything|it all|the world|the room|things|everyone|"
+    _p("unreal", r"\b" + _NOT_SAID, r"(?:(?:everything|it all|the world|the room|things|everyone|"
                         r"everybody|my body|my hands|my voice) (?:feels?|seems?|looks?|"
                         r"sounds?)|(?:everything|the world|the room) is|everything's|"
                         r"it's all) (?:all |so |really |just |kind of |sort of |very |too )*"
-                        r"(?:unreal|far away|far off|distant|foggy|dreamlike|like a dream|"
+                        r"(?:(?:strange|weird|flat|grey|gray|wrong|blurry|muffled|foggy|quiet) "
+                        r"and )?"
+                        r"(?:unreal|far away|far off|distant|foggy|dreamlike|like a dream|fake|"
+                        r"artificial|staged|like a simulation|like a video game|plastic|"
+                        r"like a stage set|two dimensional|"
                         r"like i'm dreaming|not real|like a film|like a movie|muffled|"
                         r"underwater|like i'm underwater|like it's not real|"
                         r"like it isn't real)",
        negatable=False, unless=_UNREAL_TAILS),
     _p("unreal", r"\b", r"(?:i feel|i'm|i am|i feel like i'm) (?:all |so |really |just |"
-                        r"kind of |sort of |very )*(?:unreal|far away|far off|foggy|dreamlike|"
+                        r"kind of |sort of |very |completely |totally )*(?:(?:numb|spaced out|"
+                        r"foggy|weird|strange|dizzy) and )?(?:unreal|far away|far off|foggy|"
+                        r"dreamlike|"
                         r"like i'm dreaming|not real|like i'm underwater|underwater)",
        negatable=False, unless=_UNREAL_TAILS),
     _p("unreal", r"\b(?:i )?", r"(?:don't|do not|dont) (?:feel|seem) (?:real|like i'm real|"
@@ -297,10 +406,41 @@ _PATTERNS = (
        negatable=False),
     _p("unreal", r"\bi ", r"(?:feel|feel so|feel really) (?:unreal|not real|fake|far away|"
                           r"outside myself|outside my body|disconnected from (?:everything|"
-                          r"my body|myself|reality))"),
+                          r"my body|myself|reality))", unless=_NICE),
     _p("unreal", r"\b(?:i feel like|it feels like|it's like|feels like) ",
        r"(?:i'm|i am) (?:in a dream|dreaming|not here|not really here|in a film|in a movie|"
-       r"underwater|behind glass)", negatable=False),
+       r"underwater|behind glass|not (?:really )?(?:in the room|present|in the world|there|"
+       r"in my head|in my own head))", negatable=False),
+    _p("unreal", r"\b", r"(?:can't|cannot|can not) tell (?:what's|what is|whether anything is|"
+                        r"if anything is|if this is|if i'm|whether i'm) (?:real|awake|dreaming)",
+       negatable=False),
+    _p("unreal", r"\b(?:feel|feels) like ", r"(?:(?:i'm|i am) (?:floating|drifting|fading|a ghost|"
+                                            r"made of glass|not real)|a ghost)" +
+       _then(r"and|i can't|right now|help|away|outside|above"), negatable=False),
+    _p("unreal", _SELF, r"(?:zoning|spacing) out" + _then(r"and i can't (?:come back|snap out|"
+                                                           r"stop|get back)|right now|help|"
+                                                           r"completely")),
+    # "I'm floating outside myself", "like I'm watching a movie of my life".
+    _p("unreal", _SELF, r"(?:floating|drifting|hovering) (?:outside|above|out of|away from) "
+                        r"(?:myself|my self|my body|everything)"),
+    _p("unreal", r"\blike (?:i'm|i am) ", r"watching (?:myself|my self|my life|my own life|"
+                                         r"everything|it all|the world|a (?:film|movie) of my "
+                                         r"(?:own )?life)", negatable=False),
+    _p("unreal", r"\b", r"watching (?:everything|the world|it all|life|myself) (?:through|from "
+                        r"behind|behind) (?:a |the )?(?:window|glass|screen|fog|veil)",
+       negatable=False),
+    # "My body doesn't feel like mine", "my hands don't feel like my own".
+    _p("unreal", _MY, r"(?:body|hands|face|voice|arms|legs|thoughts|reflection) (?:doesn't|"
+                      r"don't|does not|do not) (?:feel|seem|look|sound) (?:like )?(?:mine|my own|"
+                      r"real|part of me|it's mine|they're mine)",
+       negatable=False, unless=r"on|in (?:the )?(?:recordings?|videos?|photos?)|when"),
+    _p("unreal", r"\b", r"(?:don't|do not|dont) know who i am" +
+       _then(r"right now|anymore|any more|and|help|i'm|i"), negatable=False),
+    _p("unreal", r"\b", r"(?:don't|can't|do not|cannot) recogni[sz]e (?:myself|my (?:own )?"
+                        r"(?:face|reflection|hands|body|voice|room|house|surroundings)|"
+                        r"anything|where i am)",
+       negatable=False, unless=r"in (?:old |that |the |those |my )?(?:photos?|pictures?|"
+                               r"videos?)|with (?:this|that|my new|the new)|since|after"),
     _p("unreal", r"\b", r"(?:i'm|i am|i feel like i'm|like i'm) not (?:in|inside) my (?:own )?"
                         r"body", negatable=False),
     _p("unreal", r"\b", r"(?:out|outside) (?:of )?my (?:own )?body", negatable=False,
@@ -308,10 +448,12 @@ _PATTERNS = (
     _p("unreal", r"\b", r"watching (?:myself|my self|my life|everything) (?:from|like|as if) "
                         r"(?:outside|above|far away|a distance|behind|a film|a movie)",
        negatable=False),
-    _p("unreal", r"\b(?:i'm |i am |i feel |i feel so |feel |feeling )", r"(?:detached|"
+    _p("unreal", r"\b(?:i'm |i am |i feel |i feel so |feel |feeling )", r"(?:(?:numb|spaced out|"
+                 r"weird|strange|empty|foggy) and )?(?:detached|"
                  r"disconnected|cut off) from (?:everything|reality|my body|myself|the world|"
                  r"my own body|it all|my surroundings|everyone)"),
     _p("unreal", _SELF, r"(?:dissociating|disassociating|derealizing|depersonalizing)"),
+    _p("unreal", _SELF, r"(?:losing|lost) (?:touch|contact|my grip|my hold) (?:with|on) reality"),
     _p("unreal", r"\b", r"(?:don't|do not|dont) know where i am" +
        _then(r"right now|anymore|any more|it|everything|i'm|and|help"), negatable=False),
     _p("unreal", r"\b", r"(?:it all|everything) (?:looks|seems|feels|sounds) "
@@ -339,7 +481,7 @@ _PATTERNS = (
     _p("overwhelm", r"\b(?:i )?" + _NOT_THEM,
        r"(?:can't|can not|cannot) (?:cope|handle (?:this|it|any of this|anything|everything)|"
        r"function|deal with (?:this|it|anything) right now|do anything|keep it together|"
-       r"hold it together|take this)" +
+       r"hold it together|take this|take (?:any|much) more(?: of (?:this|it))?)" +
        _then(r"anymore|any more|right now|now|at all|i can't|and|help|please|it's|everything|"
              r"with (?:this|it|any of (?:this|it)|everything)" +
              _then(r"right now|anymore|any more")), needs="can"),
@@ -349,12 +491,16 @@ _PATTERNS = (
     _p("overwhelm", _SELF, r"(?:losing it|losing my mind|losing control|losing my grip|"
                            r"going crazy|going insane|going mad|going out of my mind|"
                            r"losing the plot)",
-       unless=r"about|over|with|from|for|at|on|of|laughing|waiting|trying"),
+       unless=r"about|over|with|from|for|at|on|of|laughing|waiting|trying|looking|searching|"
+              r"thinking|listening|watching"),
     _p("overwhelm", _SELF, r"(?:falling apart|coming apart|falling to pieces|"
-                           r"coming undone|unravelling|unraveling|"
+                           r"coming undone|unravelling|unraveling|crumbling|breaking apart|"
+                           r"going to pieces|imploding|"
                            r"spiralling|spiraling|spiralling out|spiraling out|"
                            r"spinning out(?: of control)?|"
-                           r"having a (?:meltdown|breakdown|nervous breakdown|melt down|"
+                           r"having a (?:full blown |complete |total |massive |huge |proper |"
+                           r"full on |bit of a |real )?(?:meltdown|breakdown|nervous breakdown|"
+                           r"melt down|"
                            r"break down|mental breakdown|freak out|freakout))",
        unless=r"laughing|with laughter|of laughter|at the seams|costs?|prices?|debt|rents?|"
               r"bills?|inflation|numbers|stair|stairs|staircases?|downwards? into debt|"
@@ -362,7 +508,7 @@ _PATTERNS = (
     # Only said of oneself: "out of control wildfires", "breaking down the numbers".
     _p("overwhelm", _ME_ONLY, r"(?:breaking down|out of control|in a spiral|"
                               r"in a (?:really |very )?bad (?:way|state)|in a state|"
-                              r"(?:so )?overwhelmed (?:that |and )?i can't (?:think|"
+                              r"(?:so )?overwhelmed (?:that |and |, # )?i can't (?:think|"
                               r"breathe|cope|function|move|do this|handle|take|stop|calm)|"
                               r"completely overwhelmed right now|in crisis mode)",
        unless=r"laughing|with laughter|notebook|bound|the|a|an|this|that|it|them|"
@@ -370,18 +516,46 @@ _PATTERNS = (
     _p("overwhelm", _MY, r"(?:thoughts|mind|head|brain) (?:is |are |'s |keeps |keep )?"
                          r"(?:all )?(?:spiralling|spiraling|spinning out|out of control|"
                          r"in a spiral|exploding)"),
+    _p("overwhelm", _MY, r"(?:head|brain|mind) (?:is |'s |feels like it's |feels like it is )?"
+                         r"(?:going to|gonna|about to) (?:explode|burst|split)",
+       unless=r"with|from|if|trying|when|over|at|because|thinking|listening|doing"),
+    _p("overwhelm", r"\b", r"(?:everything|it all|the world|everything's|it's all) (?:is |'s |"
+                           r"keeps |feels like it's |just )?(?:crashing|caving|falling|tumbling|"
+                           r"coming) (?:down )?(?:on|in on|around) me",
+       negatable=False, needs="me"),
+    # On the edge of it: "I'm on the verge of a breakdown", "I'm at breaking point".
+    _p("overwhelm", _ME_ONLY, r"(?:on the (?:verge|brink|edge) of|close to|about to have) "
+                              r"(?:a )?(?:total |complete |full |full blown )?(?:breakdown|"
+                              r"meltdown|panic attack|nervous breakdown|mental breakdown|"
+                              r"collapse|losing it)"),
+    _p("overwhelm", _ME_ONLY, r"(?:at|reached|hit|hitting|reaching|near|close to) (?:my |the |"
+                              r"a )?breaking point",
+       unless=r"with (?:this|the|that|these|those)|over (?:this|the|that)"),
+    # "I feel like I'm drowning" (not "drowning in emails").
+    _p("overwhelm", _SELF, r"drowning" + _then(r"right now|and|i can't|help|please|here|"
+                                               r"in (?:it all|everything|this feeling|panic)")),
+    # "I'm not coping at all": its own "not", and a rating makes it a check-in.
+    _p("overwhelm", r"\b(?:i'm|i am) (?:just |really |so |honestly |totally |simply )*",
+       r"not coping(?: (?:at all|well|anymore|any more))?" +
+       _then(r"right now|now|at all|anymore|any more|and|i can't|help|please|today|tonight"),
+       negatable=False, weak=True),
     _p("overwhelm", r"\b", r"(?:(?:the )?walls (?:are|'re|feel like they're|are all)|"
                            r"(?:everything|it all|the room) (?:is |keeps |feels like it's )?|"
                            r"everything's |it's all |the room's ) ?(?:closing|caving) in",
        negatable=False, unless=r"on (?:him|her|them|the)", needs="closing|caving"),
     _p("overwhelm", r"(?:" + _CLAUSE + r"|\bplease |\bjust |\bi want to |\bi need (?:you )?to |"
                     r"\bsomebody |\bsomeone |\bsomeone please )" + _FILLER,
-       r"make (?:it|this|everything|it all|this all) (?:all )?stop" +
-       _then(r"please|now|right now|i can't|help|oh|make"), negatable=False, needs="stop"),
+       r"make (?:it|this|everything|it all|this all|the feeling|this feeling|the panic) "
+       r"(?:all )?(?:stop|go away)" +
+       _then(r"please|now|right now|i can't|help|oh|make"), negatable=False, needs="stop|away"),
     _p("overwhelm", r"\b(?:i )?" + _NOT_THEM + r"(?:just )?(?:want|need) ",
        r"(?:it|this|everything|it all|the feeling|this feeling|the panic) "
-       r"(?:all )?to stop" + _then(r"please|now|right now|i can't|help"), negatable=False,
-       needs="stop"),
+       r"(?:all )?to (?:stop|go away)" + _then(r"please|now|right now|i can't|help"),
+       negatable=False, needs="stop|away"),
+    _p("overwhelm", _SELF, r"(?:can't|can not|cannot) (?:make|get) (?:it|this|the panic|this panic|"
+                           r"the feeling|this feeling|the fear|the thoughts|my thoughts|"
+                           r"everything) (?:to )?(?:stop|go away|slow down)",
+       needs="stop|away|slow"),
     # ---- help -----------------------------------------------------------------
     # Alone, with "please", "now" or another "help", or with a reason that is itself
     # distress; never with a task ("help me wind down", "help me find my keys") or asked
@@ -391,12 +565,20 @@ _PATTERNS = (
        r"help me" + _HELP_TAIL, negatable=False, needs="help"),
     _p("help", r"(?:" + _CLAUSE + r"|\boh |\bgod |\bjust |\bno )" + _FILLER_BEFORE_HELP +
        _NOT_ASKED,
-       r"(?:please|someone|somebody|anyone|anybody|someone please|somebody please) help"
+       r"(?:please(?: please)*|someone|somebody|anyone|anybody|someone please|somebody please) "
+       r"help"
        r"(?: me| us)?" + _HELP_TAIL, negatable=False, needs="help"),
     _p("help", r"\b", r"help (?:, # )?help(?: me)?" + _HELP_TAIL, negatable=False, needs="help"),
     _p("help", r"\bi ", r"(?:really |badly |urgently )?need (?:some )?help(?: (?:right )?now| "
                         r"please| here)" + _HELP_TAIL, needs="help"),
     _p("help", r"\bi ", r"(?:really |badly |urgently )need help" + _HELP_TAIL, needs="help"),
+    # A bare "help" or "I need help" with a reason that is itself distress: "Help, I don't
+    # know what to do", "I need help, it's happening again"; "please, I need help".
+    _p("help", _START_BEFORE_HELP + r"(?:i )?", r"(?:(?:really |badly |urgently )?need "
+                                                r"(?:some )?)?help" +
+       r"(?= *[.!?;,] ?(?:# )?(?:" + _HELP_REASON + r"))", negatable=False, needs="help"),
+    _p("help", r"\bplease (?:, # )?(?:i )?", r"(?:really |badly |urgently )?need (?:some )?help" +
+       _HELP_TAIL, negatable=False, needs="help"),
 )
 
 _PUNCT = frozenset(".!?;,")
@@ -409,6 +591,8 @@ _GAP_WORDS = """am is was be been being really actually just even feel feeling f
     literally going to gonna about starting getting bit little kind sort of any more longer
     anymore ever still right now freaking"""
 _GAP = frozenset(_GAP_WORDS.split())
+_SPEAKER = frozenset({"i", "i'm", "i've"})
+_HYPOTHETICAL = frozenset({"if", "when", "whenever"})
 _NUMBER_WORDS = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _RATING = re.compile(r"(?:\b(?:a|an|like|maybe|about|around|probably|at|solid|rating|"
                      r"say|it's|is) " + _NUMBER_WORDS + r"\b|\b" + _NUMBER_WORDS +
@@ -428,6 +612,18 @@ def _denied(toks: list[str], start: int) -> bool:
             return False
         i -= 1
     return False
+
+
+def _hypothetical(toks: list[str], start: int) -> bool:
+    """A question or a habit, not now: "if" or "when" before the speaker ("what should I
+    do if I'm having a panic attack", "when I'm panicking, what helps?"). "What if I'm
+    having a heart attack" is a fear right now and still counts."""
+    i = start - 1
+    while i >= 0 and toks[i] in _ADV_WORDS:
+        i -= 1
+    if i < 1 or toks[i] not in _SPEAKER:
+        return False
+    return toks[i - 1] in _HYPOTHETICAL and toks[i - 2:i - 1] != ["what"]
 
 
 def detect(text: str) -> DistressMatch | None:
@@ -458,6 +654,8 @@ def detect(text: str) -> DistressMatch | None:
                 continue
             start = len(joined[:core_start].split())
             if pattern.negatable and _denied(toks, start):
+                continue
+            if _hypothetical(toks, start):
                 continue
             return DistressMatch(m.group("core"), pattern.kind)
     return None

@@ -13,8 +13,8 @@ import numpy as np
 from voice.audio.sinks import NullSink
 from voice.engine.answers import NoAnswers, ScriptedAnswers
 from voice.engine.controls import Controls, parse_controls
+from voice.engine.lines import Speech
 from voice.engine.player import Player, Result
-from voice.engine.spoken import Speech
 from voice.engine.timeline import RATE, Played
 from voice.sessions.library import find_session
 from voice.sessions.model import Session

@@ -319,24 +319,26 @@ class Conversation:
         it is paused and calm-sos offered in one short question; during calm-sos
         itself the words mean "stay with me": another round follows this one.
         """
+        from voice.feelings import distress
+
         self.emit("distress")
         self.asleep = False
         self.announcer.clear()
         if SOS not in self.library.sessions:
-            self.say("I'm here with you. Let's breathe slowly together: in, and a long breath out.")
+            self.say(distress.REPLY_BREATHE)
             return
         if self.player is not None and self.player.session.id == SOS:
             self._extend()
             return
         if self.player is not None:
             self.player.controls.send("pause")
-            self.say("I'm here with you. Shall we switch to one minute calm? Yes or no.")
+            self.say(distress.REPLY_SWITCH)
             self.offer = Offer("switch", SOS, self._after_words())
             self._mode()
             return
         self.offer = None
         self.ask_number_at = None
-        self.say("I'm here with you. Let's slow things down together, right now.")
+        self.say(distress.REPLY_START)
         self.start_after = (SOS, self._after_words() - OFFER_WAIT_S)
 
     def _extend(self) -> None:

@@ -1,8 +1,15 @@
-"""``attune listen``: the assistant's loop (see :mod:`voice.assistant.parts` for the parts).
+"""``attune listen``: ears, engine and voice joined into one loop.
+
+One thread, one clock: the microphone's sample count. For every block the
+microphone delivers, the output advances by the same duration (the current
+session's :class:`~voice.engine.player.Player`, plus anything the assistant says
+itself), so a recording and a live room behave alike and the whole thing runs
+in virtual time for tests. ``echo`` mixes what is played back into what is
+heard, as a room without headphones would.
 
 Idle, it waits for a session to start, a check-in, "help" or "what can I do";
-in a session every control works by voice; crisis language is answered at any
-time; after the bedtime wind-down it sleeps until woken.
+in a session every control works by voice; crisis language and the hard moment
+are answered at any time; after the bedtime wind-down it sleeps until woken.
 """
 
 from __future__ import annotations

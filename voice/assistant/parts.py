@@ -1,12 +1,5 @@
-"""The hands-free assistant: ears, engine and voice joined into one loop.
-
-One thread, one clock: the microphone's sample count. For every block the
-microphone delivers, the output advances by the same duration (the current
-session's :class:`~voice.engine.player.Player`, plus anything the assistant says
-itself), so a recording and a live room behave alike and the whole thing runs
-in virtual time for tests. ``echo`` mixes what is played back into what is
-heard, as a room without headphones would.
-"""
+"""Parts of the hands-free loop (:mod:`voice.assistant.listen`): the echo path, the event
+log, the announcer, offers, the stalling test microphone and answers heard by voice."""
 
 from __future__ import annotations
 

@@ -34,7 +34,8 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--recognizer", choices=("auto", "pocketsphinx", "vosk"), default=None,
                    help="which recognizer (default: the 'recognizer' setting)")
-    p.add_argument("--mode", default="idle", help="intent set: idle, session or answer")
+    p.add_argument("--mode", default="idle",
+                   help="intent set: idle, session, speaking, answer or asleep")
     p.add_argument("--features", action="store_true", help="include the rejection features")
     p.set_defaults(handler=cmd_hear)
 

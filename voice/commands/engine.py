@@ -55,7 +55,7 @@ def register(sub: Any) -> None:
 
 def _speech(voice: str | None) -> Any:
     from voice import config
-    from voice.engine.spoken import Speech
+    from voice.engine.lines import Speech
     from voice.speech.phrase_cache import PhraseRenderer
     from voice.speech.tts import load_tts
 

@@ -52,7 +52,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     table = Table(title="Attune sessions", title_justify="left", show_lines=False)
     for column in ("id", "title", "category", "length", "say"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "id")  # ids are typed
     for s in sessions:
         table.add_row(s.id, s.title, s.category, _minutes(s.minutes),
                       ", ".join(f'"{t}"' for t in s.triggers[:3]))

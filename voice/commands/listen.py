@@ -47,7 +47,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from voice.audio.mic import FileMic, open_mic
     from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
     from voice.ears.recognizer import load_recognizer
-    from voice.engine.spoken import Speech
+    from voice.engine.lines import Speech
     from voice.journal.store import Journal
     from voice.sessions.library import load_library
     from voice.speech.phrase_cache import PhraseRenderer

@@ -1,3 +1,3 @@
 """Audio to intent: endpointing, noise suppression, echo cancelling, the recognizer facade with
-its backends, and the speech models. Imports understanding, audio and lower layers.
+its backends, and the speech models. Imports understanding, audio and the layers below.
 """

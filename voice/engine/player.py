@@ -30,9 +30,9 @@ from voice.engine.answers import AnswerSource, QueueAnswers
 from voice.engine.clock import Clock, VirtualClock
 from voice.engine.control_actions import ControlActions
 from voice.engine.controls import Controls
+from voice.engine.lines import Speech
 from voice.engine.mixdown import Mixdown, Placed
 from voice.engine.scheduler import RunState, Scheduler
-from voice.engine.spoken import Speech
 from voice.engine.timeline import RATE, Played, Segment, samples, timeline_json
 from voice.sessions.model import DEFAULT_BED_VOLUME, Session
 

@@ -17,7 +17,7 @@ from voice.audio import sounds
 from voice.audio.mixer import db_to_gain
 from voice.engine.answers import Answer, branch_name
 from voice.engine.controls import PHASE_MAX_S, PHASE_MIN_S
-from voice.engine.spoken import (
+from voice.engine.lines import (
     CARRY_ON,
     COUNT_WORDS,
     GUIDE_WORDS,

@@ -1,3 +1,3 @@
 """The words of feelings: the vocabulary, strengths, suggested practices, and crisis language
-with its replies. Imports sessions and the base modules.
+with its replies. Imports sessions and config, paths, errors.
 """

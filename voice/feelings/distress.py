@@ -75,6 +75,11 @@ from voice.feelings.vocabulary import words
 KINDS = ("panic", "breath", "body", "overwhelm", "unreal", "help")
 
 
+# What Attune says to the hard moment: one warm line, never a question about numbers.
+REPLY_START = "I'm here with you. Let's slow things down together, right now."
+REPLY_SWITCH = "I'm here with you. Shall we switch to one minute calm? Yes or no."
+REPLY_BREATHE = "I'm here with you. Let's breathe slowly together: in, and a long breath out."
+
 @dataclass(frozen=True)
 class DistressMatch:
     phrase: str  # the words that matched, normalized

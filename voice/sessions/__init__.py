@@ -1,3 +1,3 @@
 """The session language: YAML read safely, checked against the schema, built into typed
-sessions, and the library of built-in and user sessions. Imports audio and the base modules.
+sessions, and the library of built-in and user sessions. Imports audio, config, paths, errors.
 """

@@ -1,3 +1,4 @@
-"""Words to intent: the sentence templates, their grammar and sampler, and the matcher shared by
-every recognizer and typed text. Imports sessions, feelings and the base modules.
+"""Words to intent: the sentence templates and their strict matcher (intents.py), the tolerant
+reading of paraphrases and misheard words (tolerant.py, lexicon.py), one entry (understand.py).
+Imports feelings, sessions and config, paths, errors.
 """

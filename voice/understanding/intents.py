@@ -2,10 +2,11 @@
 
 The templates live in ``voice/data/intents.yaml``; the slot lists are filled
 from the session library (triggers), the feeling vocabulary
-(:mod:`voice.feelings.vocabulary` when installed) and number words. A sentence matches a
+(:mod:`voice.feelings.vocabulary`) and number words. A sentence matches a
 template when its words, minus filler (``skip_words``) anywhere, spell one
 expansion of it. Crisis statements are checked first, by
-:mod:`voice.feelings.crisis` when installed and by the ``crisis`` templates always.
+:mod:`voice.feelings.crisis` and the ``crisis`` templates, then the hard moment, by
+:mod:`voice.feelings.distress`.
 """
 
 from __future__ import annotations
@@ -170,14 +171,13 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
     """The templates of ``intents.yaml`` with their slot lists filled in.
 
     ``triggers`` (phrase, session id) default to the library's; ``feelings``
-    to :func:`feeling_phrases` (none when :mod:`voice.feelings.vocabulary` is missing); ``crisis``
-    to :data:`voice.feelings.crisis.CRISIS_PHRASES` when that module is installed.
+    to :func:`feeling_phrases`; ``crisis`` to :data:`voice.feelings.crisis.CRISIS_PHRASES`.
     """
     data = intents_data() if data_file == DATA_FILE else read_yaml(data_file)
     if triggers is None:
         triggers = session_triggers()
     if feelings is None:
-        feelings = feeling_phrases() or []
+        feelings = feeling_phrases()
     if crisis is None:
         crisis = crisis_phrases()
     wake = list(wake_phrases() if wake is None else wake)

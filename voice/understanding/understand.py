@@ -1,10 +1,11 @@
 """Understanding: the strict templates first, then the tolerant reading, with one score.
 
-``understand(text, mode)`` is what typed text and a recognizer's transcript go
-through. Crisis language is checked first and always wins; then the templates
-of intents.yaml (score 1.0); then :mod:`voice.understanding.tolerant`, whose best
-reading is taken when its score reaches the mode's threshold. Everything is
-built once per mode and kept.
+``understand(text, mode)`` is what typed text goes through (``attune parse``), and what
+a transcribing recognizer's text will (the PocketSphinx ears decode against the
+templates and use the strict matcher alone). Crisis language is checked first and
+always wins, then the hard moment; then the templates of intents.yaml (score 1.0);
+then :mod:`voice.understanding.tolerant`, whose best reading is taken when its score
+reaches the mode's threshold. Everything is built once per mode and kept.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Speech for the engine: phrases rendered ahead of time, by sentence.
+"""What the player says: a session's lines and the replies to controls ("Slowing down."),
+rendered ahead of time, by sentence.
 
 :class:`Speech` wraps a :class:`~voice.speech.phrase_cache.PhraseRenderer`. A say
 step is spoken sentence by sentence (so "resume" can restart the sentence

@@ -36,7 +36,8 @@ CONTROL_OBJECTS = frozenset(words_of(
 SESSION_WORDS = frozenset(words_of(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
-    'again start begin question questions check in feeling feelings emotion emotions'))
+    'again start begin question questions check in feeling feelings emotion emotions morning '
+    'evening night lunchtime today tonight version'))
 # Just before a feeling word, these make it about the speaker ("i'm really tired").
 FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
 # Leads that name the speaker themselves; the others need "i" just before ("i feel").
@@ -44,8 +45,9 @@ FIRST_PERSON = frozenset({"i'm", "im", "feeling"})
 FIRST_PERSON_I = frozenset({"i", "i've", "i'm"})
 WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
-DEGREE = frozenset({"really", "very", "so", "pretty", "quite", "super", "extremely", "totally",
-                    "somewhat", "kind", "sort", "of", "a", "bit", "little", "just", "honestly"})
+DEGREE = frozenset({"wee", "really", "very", "so", "pretty", "quite", "super", "extremely",
+                    "totally", "somewhat", "kind", "sort", "of", "a", "bit", "little", "just",
+                    "honestly"})
 # Small words a recognizer splits off a command word ("fast her", "quiet her").
 SMALL_WORDS = frozenset({"her", "er", "a", "the", "is", "as", "us", "it", "done", "in", "on",
                          "to", "down", "up"})
@@ -70,6 +72,9 @@ def sound_of(text: str) -> str:
     return "".join(jellyfish.metaphone(w) for w in text.split())
 
 
+# Words that begin a reason of its own after a request ("... before I go to sleep").
+CONNECTORS = frozenset(words_of("before after because cause since while as if when until "
+                                "then so though although cos"))
 # Said to a person, not to Attune ("turn it down, kids", "good morning, love").
 VOCATIVES = frozenset(words_of(
     "kids love babe darling honey sweetheart sweetie everyone everybody guys grandma grandad "

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
 from voice.understanding.lexicon import (
+    CONNECTORS,
     CONTROL_OBJECTS,
     CONTROLS,
     DEGREE,
@@ -53,6 +54,9 @@ from voice.understanding.lexicon import (
     ngrams,
     sound_of,
 )
+
+# A window of words must be at least this like a session's name (spelling, lifted by sound).
+LIKE_AT_LEAST = 0.85
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ class Tolerant:
         out: list[Reading] = []
         grams = ngrams(words)
         if "start_session" in self.intents:
-            out += self._session(words, grams)
+            out += self._session(words, grams, breaks)
         if "check_in" in self.intents:
             out += self._check_in(words)
         # "how long's left": a noun's "'s" is "is" (or a possessive), not part of the word.
@@ -196,7 +200,8 @@ class Tolerant:
                 used.update(range(at, at + n))
         return used
 
-    def _session(self, words: Words, grams: dict[Words, int]) -> list[Reading]:
+    def _session(self, words: Words, grams: dict[Words, int], breaks: frozenset[int]
+                 ) -> list[Reading]:
         content = sum(1 for w in words if w not in FUNCTION_WORDS)
         if content > self._longest_name + 1 and not self._cue(grams, len(words)):
             return []  # neither a request nor a bare name: no need to look further
@@ -208,13 +213,13 @@ class Tolerant:
                     break
                 candidates = self._like_names(words)
             for quality, sid, at, n in candidates:
-                reading = self._request(words, grams, quality, sid, at, n)
+                reading = self._request(words, grams, quality, sid, at, n, breaks)
                 if reading is not None and (best is None or reading.score > best.score):
                     best = reading
         return [best] if best is not None else []
 
     def _request(self, words: Words, grams: dict[Words, int], quality: float,
-                 sid: str, at: int, n: int) -> Reading | None:
+                 sid: str, at: int, n: int, breaks: frozenset[int]) -> Reading | None:
         """The reading of ``words`` as a request for session ``sid`` named at ``at``."""
         used = set(range(at, at + n))
         for other in self.session_names[sid]:  # "come back into the room through my senses"
@@ -235,10 +240,16 @@ class Tolerant:
         # first, word for word, it asks for the session.
         opening = quality == 1.0 and all(w in FUNCTION_WORDS or w in SESSION_WORDS
                                          or w in NUMBERS for w in words[:at])
-        # Words after the name weigh more: "check in my bag at the desk" is not a request.
-        extra = self._unexplained(words[begins:at + n], {i - begins for i in used},
+        # Words after the name weigh more ("check in my bag at the desk" is not a request),
+        # unless they are a reason of their own: after a comma or full stop, or from a
+        # word like "before" or "because" ("a body scan before I go to sleep").
+        after = at + n
+        reason = next((i for i in range(after, len(words))
+                       if i - 1 in breaks or words[i] in CONNECTORS), len(words))
+        extra = self._unexplained(words[begins:after], {i - begins for i in used},
                                   SESSION_WORDS) + 1.5 * self._unexplained(
-            words[at + n:], {i - at - n for i in used}, SESSION_WORDS)
+            words[after:reason], {i - after for i in used}, SESSION_WORDS) + 0.2 * (
+            self._unexplained(words[reason:], {i - reason for i in used}, SESSION_WORDS))
         # "box breathing please", "fox breathing": little else was said. A one-word name
         # ("soothing") or one only like what was said must be all of it.
         outside = sum(1 for i, w in enumerate(words)
@@ -286,7 +297,7 @@ class Tolerant:
                     sound, self._namesound, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
                 for k in found:
                     q = self._likeness(joined, sound, k)
-                    if q >= 0.8:
+                    if q >= LIKE_AT_LEAST:
                         out.append((q, self._names[k][0], i, n))
         return out
 

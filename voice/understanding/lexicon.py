@@ -42,7 +42,7 @@ SESSION_WORDS = frozenset(words_of(
 FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
 # Leads that name the speaker themselves; the others need "i" just before ("i feel").
 FIRST_PERSON = frozenset({"i'm", "im", "feeling"})
-FIRST_PERSON_I = frozenset({"i", "i've", "i'm"})
+FIRST_PERSON_I = frozenset({"i", "i've", "i'm", "me"})
 WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
 DEGREE = frozenset({"wee", "really", "very", "so", "pretty", "quite", "super", "extremely",

@@ -313,8 +313,11 @@ class Tolerant:
                                               or words[back - 1] in FUNCTION_WORDS) and (
                 words[back - 1] not in FEEL_LEAD):
             back -= 1
+        # "i'm really tired", "i feel so much more at ease", "this is making me feel sad",
+        # "i'm starting to feel settled": a lead, and the speaker just before it.
         lead = back > 0 and words[back - 1] in FEEL_LEAD and (
-            words[back - 1] in FIRST_PERSON or (back > 1 and words[back - 2] in FIRST_PERSON_I))
+            words[back - 1] in FIRST_PERSON
+            or any(w in FIRST_PERSON_I for w in words[max(0, back - 4):back - 1]))
         if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
@@ -389,6 +392,9 @@ class Tolerant:
     def _answer(self, words: Words) -> list[Reading]:
         content = [w for w in words if w not in FUNCTION_WORDS]
         text = " ".join(words)
+        feeling = load_vocabulary().locate(text)
+        if feeling is not None and (feeling[1] == 0 or parse_intensity(text) is not None):
+            return []  # "not okay, not really", "calm, a two maybe": a feeling, not a reply
         number = parse_intensity(text)
         if number is not None and len(content) <= 2:  # "a solid seven", "maybe around six"
             return [Reading("answer", {"intensity": number}, 0.85, "number")]
@@ -400,7 +406,7 @@ class Tolerant:
             opens = (bool(said) and said[0] in ways) or any(said[:len(p)] == p for p in phrases)
             if opens and len(content) <= 4:
                 # An answer to the question just asked outranks a command's keyword.
-                return [Reading("answer", {"answer": value}, 0.92, "yes_no")]
+                return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
 
 

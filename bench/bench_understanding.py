@@ -32,7 +32,8 @@ DATA = ROOT / "bench" / "understanding"
 # More sentences for the tune half, written after the first set by people who had not
 # seen it; never reported.
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv", "tune-extra3.tsv")
-SAFETY = "tune-safety.tsv"  # crisis and distress phrasings and their near misses
+# Crisis and distress phrasings and their near misses, written by two more writers.
+SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv")
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402
@@ -87,7 +88,8 @@ def load(split: str = "report") -> dict[str, list[Case]]:
     if split != "all":
         sets = {k: [c for c in v if split_of(c.text) == split] for k, v in sets.items()}
     if split in ("tune", "all"):  # written later, for tuning only: never reported
-        for kind, text in _rows(SAFETY) if (DATA / SAFETY).exists() else []:
+        safety = [row for name in SAFETY if (DATA / name).exists() for row in _rows(name)]
+        for kind, text in safety:
             if kind in ("crisis", "not_crisis"):
                 sets["crisis"].append(Case("idle", text, "crisis" if kind == "crisis" else None))
             elif kind == "distress":

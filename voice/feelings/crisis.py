@@ -51,7 +51,31 @@ me wants to die"); "you" and "we" are not someone else, as they often mean
 the speaker. An accident just before the words ("I fell off my bike and hurt
 myself") is an accident like one just after. "I haven't hurt myself in
 months" is a denial like "I don't", and "it's suicide to drive in this
-snow", "suicide prevention" and "a suicide mission" are idioms and topics.
+snow", "suicide prevention" and "a suicide mission" are idioms and topics,
+like "a song about suicide", "a book about self-harm for my course" and
+"there was a suicide on the line this morning".
+
+How people say it to a device late at night, in few words, counts too:
+being done ("I'm so done", "I can't anymore", "I give up." with nothing
+after), it all stopping ("I just want it all to stop"; "I just want it to
+stop" alone is overwhelm, not danger), no point in tomorrow, means asked
+about or at hand ("how many of these would it take", "would 30 paracetamol
+be enough", "I've got 30 tablets here", "I'm at the train tracks"), plans and
+the night ("I've made my plan", "tonight's the night", "I'm going to do it
+tonight"), unsaid goodbyes ("they don't know it's goodbye", "thank you for
+trying. goodbye", "who gets my dog when I'm gone"), self-harm said
+indirectly ("I did the thing with the razor again", "I relapsed", "I want to
+bleed"), being a burden to everyone, and how it is said later in life ("I
+pray God takes me in my sleep", "I'm just waiting to die", "I've lived long
+enough", "he's gone and I want to go too"). Their everyday twins stay out by
+what follows them, a task, a time or a place: "I'm so done with this
+homework", "I give up on this puzzle", "a plan for dinner", "tonight's the
+night of the concert", "do it tonight after dinner", "the point of
+tomorrow's meeting", "28 tablets here for the month", "she's gone to the
+shops and I want to go too". Algospeak and mis-hearings count as the words
+they stand for ("sewer slide", "kill my shelf", "want too die", "be a
+live"); a misheard "myself" only after killing verbs ("cut my shelf" is
+woodwork).
 
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml.
 """
@@ -92,6 +116,9 @@ def _p(kind: str, pattern: str, negatable: bool = True, unless: str | None = Non
 
 
 _ME = r"(?:myself|my self)"
+# "Myself" as a recognizer mishears it, only after killing and hurting verbs
+# ("I want to kill my shelf"): "I cut my shelf to size" is woodwork.
+_ME_HEARD = r"(?:myself|my self|my shelf|mice elf|mice self)"
 _ACCIDENT = (r"shaving|cooking|chopping|playing|on (?:a|the|some)|by accident|accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"in the kitchen|with a knife while")
@@ -102,8 +129,19 @@ _GETS_BAD = (r"(?:it|things|i|everything|the urge|the urges|the thoughts)(?: [\w
 # An accident just before: "I fell off my bike and hurt myself", "slipped and cut myself".
 _FELL = (r"(?:fell|fall|falls|falling|tripped|trip|slipped|slip|crashed|stumbled|came off)"
          r"(?: [\w']+){0,5}? and(?: really| badly| properly)?")
+# Suicide as a topic or as news: "a song about suicide", "a book about self-harm for my
+# course", "there was a suicide on the line this morning".
+_TOPIC = (r"(?:songs?|films?|movies?|books?|documentar(?:y|ies)|articles?|podcasts?|shows?|"
+          r"episodes?|lectures?|essays?|course|class|module|talks?|videos?|series|stor(?:y|ies)|"
+          r"reports?|poems?|plays?|novels?|study|studies|paper|leaflets?|news|programmes?|"
+          r"programs?|seminars?|assignment|project|presentation|research|chapter|campaign|"
+          r"lesson|workshop)(?: (?:is|was|are|were|all|mostly|partly))? (?:about|on|regarding)|"
+          r"there (?:was|were|has been|have been|is) (?:a|another|two|three|several|some)|"
+          r"there's been (?:a|another)")
+# ("I don't want to be a live anymore" is "alive" as a recognizer hears it.)
 _LIVE = (r"(?:be alive|live|exist|be here|be around|go on|keep going|keep living|wake up|"
-         r"be in this world|be on this earth|stay alive)")
+         r"be in this world|be on this earth|stay alive|be a live(?! (?:in|show|music|band|"
+         r"stream|broadcast|wire|gig|audience|recording|event)\b))")
 # "I don't want to be here at this party", "... live in this town", "... wake up early".
 # Times are not excluded: "I don't want to wake up tomorrow" counts.
 _LIVE_UNLESS = (r"at|with|for|during|early|so early|before|alone|"
@@ -129,7 +167,8 @@ def _if_gone(away_end: str) -> str:
     away = (r"(?:disappeared|vanished|(?:was|were) (?:gone|not here|not around|"
             r"out of the picture)|(?:wasn't|weren't) (?:here|around|in the picture|"
             r"in (?:their|your|her|his|the|this|my family's) (?:lives|life|world|way))|"
-            r"never came back|left for good|left forever)")
+            r"never came back|left for good|left forever|went away (?:forever|for good|"
+            r"for ever)|(?:was|were) gone (?:forever|for good))")
     return (r"if (?:i (?:just )?(?:died|killed myself|ended it(?: all)?|ended my life|"
             r"(?:was|were) (?:dead|never born|not alive)|(?:wasn't|weren't) (?:alive|born)|"
             r"didn't exist|never existed|stopped existing|didn't wake up|never woke up|"
@@ -193,14 +232,15 @@ _WAY_OUT_UNLESS = (r"of (?:the|this|that|our|my|a|here) (?!(?:pain|feeling|feeli
                    r"through) (?:back|front|side|fire)|(?:sign|door|exit)")
 
 _PATTERNS = (
-    _p("suicidal", r"(?:kill|killing|killed|kills) " + _ME,
+    _p("suicidal", r"(?:kill|killing|killed|kills) " + _ME_HEARD,
        unless=r"laughing|working|at work|at the gym|with work|over work"),
     # Not "it's suicide to drive in this snow", "suicide prevention", "a suicide mission".
     _p("suicidal", r"(?<!\bit's )(?<!\bthat's )(?<!\bit is )(?<!\bit'd be )(?<!\bit would be )"
                    r"(?<!\bthat would be )suicid(?:e|al)",
        unless=r"prevention|awareness|mission|missions|squad|bomber|bombers|bombing|bombings|"
               r"attack|attacks|doors|rates?|statistics|charity|charities|research|training|"
-              r"run|runs|pass|to (?:drive|go|cycle|ride|walk|swim|play|try|climb|run)"),
+              r"run|runs|pass|to (?:drive|go|cycle|ride|walk|swim|play|try|climb|run)",
+       after=_TOPIC),
     _p("suicidal", r"(?:end|ending|ended|take|taking|took) my (?:own )?life"),
     _p("suicidal", r"end(?:ing)? it all"),
     _p("suicidal", r"(?:want|wanted|going|ready|planning|plan|need|about|decided|decide|time|"
@@ -217,14 +257,16 @@ _PATTERNS = (
     _p("suicidal", r"(?:think|thinking|thought) (?:about|of) ending (?:it|things|everything)",
        unless=r"with|between"),
     _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve|plan|plans|"
-                   r"planning|planned|decided|prepared|preparing|intend|intending) to die",
+                   r"planning|planned|decided|prepared|preparing|intend|intending) (?:to|too) "
+                   r"(?:die|diy(?= *(?:$|[.!?;,])))",
        unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing"),
     _p("suicidal", r"i (?:should|ought to|need to|have to|must|might as well|may as well) "
                    r"(?:just |really |honestly )?die",
        unless=r"of|from|laughing|if|when|in (?:a|the)|before|trying|happy|old|rich"),
     _p("suicidal", r"(?:wish|wishing|hope|hoping|pray|praying) (?:that )?(?:i|i'd) "
                    r"(?:could |would |will |might )?(?:just )?die"),
-    _p("suicidal", r"(?:want|wanted|wanting|wish|rather|sooner) (?:to )?be dead",
+    _p("suicidal", r"(?:want|wanted|wanting|wish|rather|sooner|deserve|deserves|deserved) "
+                   r"(?:to )?be dead",
        unless=_THAN_IDIOM),
     _p("suicidal", r"wish (?:that )?i (?:was|were) dead"),
     _p("suicidal", r"feel like dying|stop living"),
@@ -290,7 +332,8 @@ _PATTERNS = (
                    r"they'd|they'll)(?: [\w']+){0,3}? (?:fine|okay|alright)) (?:off )?without me",
        unless=r"for|at|on|this|tonight|today|tomorrow|while|until|till|during|next|when|if|"
               r"there"),
-    _p("suicidal", r"(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) " + _ME),
+    _p("suicidal", r"(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) "
+                   + _ME_HEARD),
     _p("suicidal", r"overdos(?:e|ed|es|ing)"),
     _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing) all (?:of )?(?:my|the|"
                    r"these|those) " + _SUBST,
@@ -299,10 +342,11 @@ _PATTERNS = (
               r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already"),
     # Means and plans: a lot of pills, pills saved up, a rope, a gun, "how many would it take".
     _p("suicidal", r"(?:take|taking|took|taken|swallow|swallowed|swallowing|down|downed|"
-                   r"neck|necked) (?:a (?:whole |full )?(?:bottle|packet|box|handful|load|bunch|"
-                   r"pile|pack|strip|lot)s? of|too many|loads of|lots of|dozens of|\d\d+|twenty|"
-                   r"thirty|forty|fifty|a hundred|hundreds of)(?: of (?:my|the|these|those|"
-                   r"[\w']+'s))?(?: [\w']+)? " + _SUBST,
+                   r"neck|necked) (?:like |about |around |over |maybe |nearly |almost |"
+                   r"at least |probably )?(?:a (?:whole |full )?(?:bottle|packet|box|handful|"
+                   r"load|bunch|pile|pack|strip|lot)s? of|too many|loads of|lots of|dozens of|"
+                   r"\d\d+|twenty|thirty|forty|fifty|a hundred|hundreds of)"
+                   r"(?: of (?:my|the|these|those|[\w']+'s))?(?: [\w']+)? " + _SUBST,
        unless=r"a (?:day|week|morning|night)|every|each|per|daily|in total|for (?:my|the)|"
               r"twice|three times|as prescribed|by (?:accident|mistake)|accidentally"),
     _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing|down|downed) (?:my|the) "
@@ -341,7 +385,8 @@ _PATTERNS = (
        unless=r"(?:in|inside) (?:the |his |her |its |a )?(?:dog's|cat's|food|cheese|treat|"
               r"treats|peanut butter|ham|yoghurt|jam)|from (?:the )?(?:kids|children|"
               r"grandchildren|dog|cat)"),
-    _p("suicidal", r"(?:how many|how much|enough) (?:[\w']+ )?" + _SUBST + r"(?: [\w']+){0,3}? "
+    _p("suicidal", r"(?:how many|how much|enough) (?:[\w']+ ){0,2}?" + _SUBST +
+                   r"(?: [\w']+){0,3}? "
                    r"(?:(?:(?:would|does|will|it'd|it'll) it take|it takes|it would take)"
                    r"(?= *(?:$|[.!?;,]|to (?:die|kill|"
                    r"overdose|not wake|never wake|end|od|do it)))|(?:would|will|to|it'd|it'll) "
@@ -441,7 +486,8 @@ _PATTERNS = (
                    r"for much longer|after (?:tonight|tomorrow|today|this week)|soon)"),
     _p("suicidal", r"(?:put|putting|get|getting|got|sort|sorting|sorted) my affairs in order"),
     # A note for the family, last words, "you won't hear from me again".
-    _p("suicidal", r"(?:left|leave|leaving|wrote|written|writing|write) (?:a|my|the) (?:last |"
+    _p("suicidal", r"(?:left|leave|leaving|wrote|written|writing|write) (?:(?:a|my|the|some) )?"
+                   r"(?:last |"
                    r"final |goodbye )?(?:note|letter|letters|notes) (?:for|to) (?:my (?:family|"
                    r"kids|children|parents|wife|husband|partner|mum|mom|dad|sister|brother|"
                    r"loved ones|friends)|everyone|everybody|the kids|them all|each of them)"
@@ -485,7 +531,7 @@ _PATTERNS = (
     _p("suicidal", r"(?:wish|want|hope|need) (?:someone|somebody|something|anyone) (?:would |"
                    r"to |will |could )?(?:just )?kill me"),
     _p("suicidal", r"jump(?:ing)? (?:off|from) (?:a|the) (?:bridge|building|roof|cliff|"
-                   r"balcony)"),
+                   r"balcony)", after=r"bungee|bungy|base|cliff"),
     _p("suicidal", r"(?:jump|step|throw myself) in front of (?:a|the) (?:train|bus|car|truck)"),
     _p("suicidal", r"(?:throw|throwing|threw) myself (?:off|from|out of|under|in front of)"),
     _p("suicidal", r"(?:slit|slitting|slash|slashing|cut|cutting) my (?:wrists?|throat)",
@@ -513,7 +559,7 @@ _PATTERNS = (
                     r"scratching|scratched|hit|hitting) " + _ME,
        unless=_ACCIDENT, after=_FELL),
     _p("self_harm", r"self (?:harm|harming|harmed|harms|injury|injuries|injure|injured|"
-                    r"injuring|mutilation|mutilate|mutilated|mutilating)"),
+                    r"injuring|mutilation|mutilate|mutilated|mutilating)", after=_TOPIC),
     _p("self_harm", r"(?:cutting|cut|burning|burn|burned|burnt) my (?:arms?|wrists?|legs?|skin|"
                     r"thighs?|stomach|hips?)(?: again)?", unless=_ACCIDENT),
     _p("self_harm", r"(?:started|start|been) cutting again|cutting again"),
@@ -552,9 +598,10 @@ _PATTERNS = (
     _p("self_harm", r"(?:hit|hitting|punch|punching|punched|scratch|scratching|scratched|pick|"
                     r"picking|picked|bite|biting|bit|bang|banging|banged|cut|cutting|burn|"
                     r"burning|pull|pulling|pulled|rub|rubbing|rubbed|scrub|scrubbing|scrubbed|"
-                    r"dig|digging|dug|squeeze|squeezing)(?: [\w']+){0,5}? until "
-                    r"(?:it|they|i|my [\w']+) (?:bled|bleeds|"
-                    r"bleed|bleeding|bruised|bruises)"),
+                    r"dig|digging|dug|squeeze|squeezing)(?: [\w']+){0,5}? (?:until|till|til) "
+                    r"(?:(?:it|they|i|my [\w']+) (?:bled|bleeds|bleed|bleeding|bruised|"
+                    r"bruises)|my (?:hand|hands|knuckles|fist|fingers|wrist|arm|nose|bones?) "
+                    r"(?:broke|cracked|was broken|were broken|went numb|swelled up))"),
     _p("self_harm", r"(?:fresh|new|deep) (?:cuts|burns) (?:on|all over|up|along|across) my "
                     + _BODY, unless=r"from|after|because|when|while"),
     _p("self_harm", r"(?:hide|hiding|hid|cover|covering|covered)(?: up)? (?:my|the) "
@@ -582,7 +629,11 @@ _PATTERNS = (
                    r"woken up|woke up)"),
     _p("not_here", r"wish (?:that )?i (?:didn't|don't|could) (?:just )?(?:exist|not exist|"
                    r"disappear|vanish|stop existing|sleep forever|not wake up|cease to exist|"
-                   r"not be here|not be alive|be gone forever)"),
+                   r"not be here|not be alive|be gone forever)",
+       unless=r"for (?!ever|good)|to (?:a|the|my|somewhere)|on (?:a|holiday|vacation)|into|"
+              r"under|somewhere|with|from (?:work|school|this|that|the (?!world|earth))|"
+              r"until|till|tonight|today|tomorrow|this (?:weekend|week|evening)|over|"
+              r"in (?:a|the) (?:crowd|cabin|forest|woods)"),
     _p("not_here", r"(?:wish|wishing|hope|hoping|pray|praying)(?: [\w']+){0,3}? (?:that )?i "
                    r"(?:just |simply )?(?:don't|won't|wouldn't|didn't|never) wake up",
        unless=r"late|early|at|before|too|the (?!next|morning)|in the night|with|tired|grumpy|"
@@ -653,7 +704,8 @@ _PATTERNS = (
                    r"ever|tomorrow|forever))"),
     _p("not_here", r"(?:want|wish|wishing|wanting|i'd like|would like) (?:i could |to )?"
                    r"(?:just )?(?:sleep|fall asleep|go to sleep) forever"),
-    _p("not_here", r"(?:stay|stayed|staying|be|remain) asleep (?:forever|for ever|for good|"
+    _p("not_here", r"(?:stay|stayed|staying|be|remain|off|was|were) asleep (?:forever|for ever|"
+                   r"for good|"
                    r"permanently)"),
     _p("not_here", r"not (?:going to )?be (?:here|around) (?:much longer|for long|anymore)",
        negatable=False),
@@ -682,9 +734,10 @@ _PATTERNS = (
        unless=r"in|with|here|there|at|near|admin|insurance|hacks|coaching|drawing|on|off|"
               r"out of|under|alone|abroad|away"),
     _p("not_here", r"why (?:am i|should i|i should|would i|i'd|i would|bother|even|i even|"
-                   r"i need to) (?:even |keep |still )*(?:alive|living|be alive|live|"
+                   r"i need to|do i) (?:even |keep |still )*(?:alive|living|be alive|live|"
                    r"stay alive|keep living|go on|being alive|exist|existing)",
-       unless=r"here|there|in|with|at|near|on|like that|so far|alone"),
+       unless=r"here|there|in|with|at|near|on|like that|so far|alone|about|and|like (?:a|an|"
+              r"that|the)|off"),
     _p("not_here", r"(?:don't|do not|never) belong (?:in this world|on this earth|"
                    r"on this planet|anywhere anymore|among the living)", negatable=False),
     _p("not_here", r"(?:i|me|i'm|i've|i'd)(?: [\w']+)? (?:shouldn't|should not|"
@@ -702,8 +755,9 @@ _PATTERNS = (
     _p("hopeless", r"(?:what's|what is|whats) (?:even |really |actually |just |honestly )?"
                    r"the (?:point|use|purpose) (?:of |in )?(?:me |even |my )?(?:living|life|"
                    r"being alive|going on|carrying on|existing|anything anymore|anything "
-                   r"any more|trying anymore|waking up|staying alive|it all anymore|any of it "
-                   r"anymore|any of this anymore|my life|getting up anymore|keeping going|"
+                   r"any more|trying anymore|waking up(?! (?:early|at|so early|before|on a|"
+                   r"in time|for))|staying alive|it all anymore|any of it anymore|"
+                   r"any of this anymore|my life|getting up anymore|keeping going|"
                    r"being in this world)", negatable=False),
     _p("hopeless", r"(?:don't|can't|cannot|no longer) see (?:the|any) point (?:anymore|"
                    r"any more|in anything|of anything|in (?:living|life|going on|carrying on|"
@@ -725,7 +779,7 @@ _PATTERNS = (
     _p("hopeless", r"can't live with myself", negatable=False, unless=r"if|when"),
     # A burden who should go: "I'm a burden, I should just go" ("I feel like a burden"
     # alone is a feeling, not a danger).
-    _p("suicidal", r"burden(?: ,)?(?: [\w']+){0,5}? (?:should|might as well|may as well|need to|"
+    _p("suicidal", r"burden(?: (?:[\w']+|,)){0,6}? (?:should|might as well|may as well|need to|"
                    r"have to) (?:just )?(?:go|leave|disappear|vanish|die|not be here|not exist|"
                    r"go away)(?= *(?:$|[.!?;,]|forever|for good))"),
     # Said as the last word: "I'm ready to go, I've had enough." (not "..., I can't cope").
@@ -802,7 +856,9 @@ _PATTERNS = (
        unless=r"(?:after|during|in|at|with|over|listening|watching|reading|waiting|sitting|"
               r"because of|on) "),
     _p("hopeless", r"(?:no one|nobody) would (?:miss me|care if i (?:died|was gone|were gone|"
-                   r"was dead|wasn't here|weren't here|disappeared))", negatable=False),
+                   r"was dead|wasn't here|weren't here|disappeared))", negatable=False,
+       unless=r"at|if i (?:don't|skip|leave|go)|for (?:a|an|the|one)|during|on (?:the|that|"
+              r"this)|in (?:the|that|this) (?!world)"),
     _p("hopeless", r"(?:no one|nobody|noone|not one person|not a single person|no one's|"
                    r"nobody's)(?: would| will| is going to| going to| even| really|'d)* (?:even )?"
                    r"(?:miss me|notice i'm gone|notice i was gone|mourn me|cry for me)",
@@ -829,6 +885,145 @@ _PATTERNS = (
                    r"(?:be missed|miss me)", negatable=False),
     _p("hopeless", r"(?:no one|nobody) would (?:even )?notice if i (?:was|were|died|"
                    r"disappeared)", negatable=False),
+    # Said late at night, in few words. Done, as a whole state: "I'm so done", "I'm just so
+    # done with all of it" (not "I'm done, thanks" or "I'm so done with this homework").
+    _p("hopeless", r"(?:i'm|i am|im) (?:just |honestly |literally |really )*(?:so|completely|"
+                   r"totally|utterly|fully|truly) done(?: with (?:it all|all of it|everything|"
+                   r"all this|all of this|life|this life|the world|being me|trying|myself))?"
+                   r"(?= *(?:$|[.!?;,]|now|anymore|any more|ngl|honestly|lol|like|tbh))",
+       negatable=False),
+    _p("hopeless", r"(?:i'm|i am|im) (?:just )?done with (?:it all|all of it|everything|"
+                   r"this life|all of this|all this|the world|myself)(?: now| anymore)?"
+                   r"(?= *(?:$|[.!?;,]|ngl|honestly|lol|like|tbh))", negatable=False),
+    # ... "I can't anymore", "I can't keep doing this", "nothing matters anymore", "I give
+    # up" (not "I can't cope anymore", which is overwhelm, or "I give up on this puzzle").
+    _p("hopeless", r"i (?:just |really |honestly |simply )?(?:can't|cannot) (?:anymore|"
+                   r"any more)(?= *(?:$|[.!?;,]))", negatable=False),
+    _p("hopeless", r"can't keep (?:doing this|doing it|living|on living|on going|doing life)"
+                   r"(?= *(?:$|[.!?;,]|anymore|any more|like this))", negatable=False),
+    _p("hopeless", r"nothing (?:really |even )?matters (?:anymore|any more|to me anymore)",
+       negatable=False),
+    _p("hopeless", r"(?:i|i'm|i've|i just|i'm just) (?:just |finally |completely |totally )?"
+                   r"(?:give|giving|given|gave) up(?: (?:[.,] )?on (?:everything|it all|all of it|"
+                   r"myself|me|trying|the world|people))?(?= *(?:$|[.!?]))"),
+    # It all stopping: "I just want it all to stop", "... everything to stop" (not "I want
+    # the noise to stop", "... it all to stop buzzing"; "I just want it to stop" alone is
+    # overwhelm).
+    _p("suicidal", r"(?:want|wants|wanted|wish|need|needs) (?:for )?(?:it all|everything|"
+                   r"all of it|all this|all of this|my life|life) to (?:just )?(?:stop|end|be over)"
+                   r"(?= *(?:$|[.!?;,]|now|already|please|forever|for good|permanently|for ever|"
+                   r"once and for all))"),
+    _p("suicidal", r"(?:want|wish|need|hope) (?:for )?(?:this|the pain|all this|all of this|"
+                   r"the suffering|my pain|my suffering) to (?:end|stop|be over)(?: [\w']+)?"
+                   r"(?: ,)? (?:forever|for good|permanently|for ever)"),
+    # No tomorrow: "I don't see the point of tomorrow", "what's the point of waking up"
+    # (not "... of tomorrow's meeting", "... of waking up early").
+    _p("hopeless", r"(?:what's|what is|whats|don't see|can't see|no longer see|there's no|"
+                   r"there is no|no) (?:even |really |honestly |actually )?(?:the |any )?point "
+                   r"(?:of|in|to) (?:even )?(?:tomorrow|another day|waking up|facing (?:tomorrow|"
+                   r"another day)|(?:living|being alive|getting through) (?:another|one more) "
+                   r"day)(?: (?:tomorrow|anymore|any more|each day|every day|in the morning))?"
+                   r"(?= *(?:$|[.!?;,]))", negatable=False),
+    # Means, asked about or at hand: "how many of these would it take", "would 30
+    # paracetamol be enough", "the most painless way to go", "I've got 30 tablets here",
+    # "I'm at the train tracks".
+    _p("suicidal", r"how (?:many|much) (?:of )?(?:these|those|them|this|that)(?: [\w']+){0,2}? "
+                   r"(?:would it take|will it take|it would take|does it take|it'd take|"
+                   r"would kill me|to kill me|would kill you|to kill you)"
+                   r"(?= *(?:$|[.!?;,]|to (?:die|kill|overdose|not wake|never wake|end it|"
+                   r"do it|od)))"),
+    _p("suicidal", r"(?:like |about |around |over |at least )?(?:\d\d+|twenty|thirty|forty|fifty|"
+                   r"sixty|a hundred|hundreds of|a (?:whole |full )?(?:bottle|packet|box|pack|"
+                   r"strip)s? of|all (?:of )?(?:my|these|those|the)) (?:[\w']+ )?" + _SUBST +
+                   r" (?:be |is |are |would be |will be )?enough(?= *(?:$|[.!?;,]|to (?:die|"
+                   r"kill|do it|end it|not wake|never wake|overdose|od)))"),
+    _p("suicidal", r"(?:painless|least painful|most painless|peaceful|most peaceful|gentlest|"
+                   r"quickest painless|quiet) (?:way|ways|method|methods) (?:to (?:go|die|do it|"
+                   r"end it|end things|pass)|of (?:dying|going|ending it))"
+                   r"(?= *(?:$|[.!?;,]|quickly|in|at|for|if|without))"),
+    _p("suicidal", r"(?:i've got|i have|i've|i got|got) (?:like |about |around |over |"
+                   r"at least )?(?:\d\d+|twenty|thirty|forty|fifty|sixty|a hundred|hundreds of|"
+                   r"a (?:whole |full )?(?:bottle|packet|box|stash|pile|handful)s? of|loads of|"
+                   r"all my|all of my) (?:[\w']+ )?" + _SUBST + r" (?:here|with me|in front of me|"
+                   r"next to me|in my hand|on the (?:table|bed|desk|floor)|by the bed|ready|"
+                   r"lined up|counted out)(?= *(?:$|[.!?;]|and (?:i|i'm|i've)|right now|now|"
+                   r"tonight))"),
+    _p("suicidal", r"(?:i'm|i am|i've been|i'm standing|i'm sitting|i'm sat|standing|sitting) "
+                   r"(?:right )?(?:at|on|by|near|next to|beside) (?:the )?(?:train |railway |"
+                   r"rail )?(?:tracks|railway line)(?= *(?:$|[.!?;,]|right now|now|again|"
+                   r"tonight|and))"),
+    # Plans, dates and the night: "I've made my plan", "I have a plan and a date",
+    # "tonight's the night", "I'm going to do it tonight" (not "... a plan for dinner",
+    # "tonight's the night of the concert", "... do it tonight after dinner").
+    _p("suicidal", r"(?:i've|i have|i've got|i) (?:made|got|have|set|picked|chosen|written|"
+                   r"finished|worked out|sorted|made up) (?:a|my|the) (?:plan|date)"
+                   r"(?= *(?:$|[.!?;,]|now|ready|and (?:i (?:have|know|picked|chose|set)|a "
+                   r"(?:date|time|place)|the (?:date|pills|rope|place|means))))"),
+    _p("suicidal", r"(?:tonight|today)(?:'s| is) (?:the|my) (?:night|day)(?= *(?:$|[.!?;,]|"
+                   r"i (?:do it|end it|go|die|kill myself|finally do it|finally end it|leave)))"),
+    _p("suicidal", r"(?:i'm|i am|i'll|i will|im) (?:really |finally |actually )?(?:going to |"
+                   r"gonna )?(?:do|doing) it (?:tonight|for real tonight)(?= *(?:$|[.!?;,]))"),
+    # Putting things in order, unsaid goodbyes, last thanks: "who gets my dog when I'm
+    # gone", "they don't know it's goodbye", "thank you for trying. goodbye".
+    _p("suicidal", r"who (?:gets|will get|'ll get|should get|can have|will have|takes|will take|"
+                   r"looks after|will look after|should look after|can look after|will care for) "
+                   r"(?:my|the) [\w']+(?: [\w']+)? (?:when|after|once) (?:(?:i'm|i am) (?:gone|"
+                   r"dead|not here|not around|no longer (?:here|around))" + _AWAY_END + r"|i die)"),
+    _p("suicidal", r"(?:they|he|she|nobody|no one|none of them|my [\w']+) (?:don't|doesn't|"
+                   r"didn't|won't) (?:even )?(?:know|realise|realize) (?:that )?(?:it's|it was|"
+                   r"it is|this is|it'll be|this was|that was) (?:a |my |the )?(?:goodbye|"
+                   r"last (?:time|goodbye))", own=False),
+    _p("suicidal", r"(?:goodbye|farewell)(?: (?:[\w']+|[.,!])){0,8}? this is it(?= *(?:$|[.!?]))|"
+                   r"this is it(?: [.,!])? (?:goodbye|farewell)|(?:thank you|thanks) for trying"
+                   r"(?: to help(?: me)?)?(?: so hard)?(?: [.,!])? (?:goodbye|farewell|bye)"),
+    # Self-harm said indirectly: "I did the thing with the razor again", "I relapsed. Cut
+    # last night.", "I want to feel pain", "I want to bleed".
+    _p("self_harm", r"(?:did|done|doing|do) (?:the|that|my) thing(?: again)?(?: [.,])? "
+                    r"(?:with|using) (?:the|a|my) (?:razor|razors|blade|blades|knife|lighter|"
+                    r"scissors|compass|sharpener|glass)"),
+    _p("self_harm", r"(?:(?<![\w'] )|(?<=relapsed )|(?<=relapsed and )|(?<=and ))cut (?:again|"
+                    r"last night|yesterday|today|this morning|tonight|earlier)"
+                    r"(?= *(?:$|[.!?;,]|and|but))"),
+    _p("self_harm", r"(?:i |i've |i have |i just )?relapsed(?: again)?(?= *(?:$|[.!?]|last night|"
+                    r"tonight|today|yesterday|with (?:cutting|self harm|the blade|the razor)|"
+                    r"on (?:self harm|cutting)))"),
+    _p("self_harm", r"(?:want|wants|wanting|need|needing|urge|urges|desperate|crave|craving) "
+                    r"to (?:feel (?:physical )?pain|bleed|see (?:myself )?bleed|see blood)"
+                    r"(?= *(?:$|[.!?;,]|again|so bad|right now|now|tonight|on purpose))"),
+    # Algospeak and mis-hearings: "sewer slide", "self delete".
+    _p("suicidal", r"sewer ?slid(?:e|ing)|self (?:delete|deleting|deletion)",
+       unless=r"from|the (?:app|account|post|photo|message)"),
+    # A burden to everyone: "I'm a burden to everyone", "... on my children now" ("I feel
+    # like a burden" alone is a feeling).
+    _p("hopeless", r"(?:i'm|i am|i feel like|i feel like i'm|i've become|i feel) (?:just |such |"
+                   r"only |nothing but |a |such a |nothing but a |just a )*(?:burden|drain) "
+                   r"(?:to|on|for) (?:everyone|everybody|all of them|them all|my family|the people "
+                   r"i love|people|my (?:kids|children|husband|wife|partner|parents|son|"
+                   r"daughter|carers?|family))(?= *(?:$|[.!?;,]|now|anymore|any more))"),
+    # Later in life: "I pray God takes me in my sleep", "I'm just waiting to die", "I've
+    # lived long enough", "Harold's gone and I want to go and be with him".
+    _p("suicidal", r"(?:pray|prays|praying|prayed|wish|wishing|hope|hoping|want|ready for|"
+                   r"asking|ask|beg|begging) (?:that )?(?:god|the lord|jesus|the good lord|"
+                   r"death|the angels) (?:would |will |to |could |might |just )*(?:take|takes|"
+                   r"call|calls|come for|comes for|collect|collects) me",
+       unless=r"(?:home |in my sleep |to heaven )?(?:one day|someday|some day|when (?:it's|my) "
+              r"time|eventually|when i'm old)|to (?!heaven|be with)|through|out of|under|back|"
+              r"where|somewhere|by the hand|seriously"),
+    _p("not_here", r"(?:just |only )?waiting (?:to die|for (?:death|the end|my time|god to take me|"
+                   r"it all to end|it to be over))(?= *(?:$|[.!?;,]|now|at this point|really|"
+                   r"honestly|anyway|here))"),
+    _p("not_here", r"(?:i've|i have|i) (?:lived|been alive) (?:long enough|too long|more than "
+                   r"long enough)(?= *(?:$|[.!?;,]|now|already|anyway))"),
+    _p("suicidal", r"(?:died|passed|passed away|passed on|dead|lost (?:him|her|them)|gone(?= "
+                   r"(?:and|now|,|\.|(?:[\w']+ |a few |many )?years|forever|for good)))"
+                   r"(?: (?:[\w']+|,)){0,8}? (?:i|i'm|i'd) (?:just )?(?:want|wish i could|ready|"
+                   r"would like|'d like|long|need) to (?:go (?:and )?(?:be with|join) (?:him|her|"
+                   r"them)|go too|go as well|join (?:him|her|them)|be with (?:him|her|them)"
+                   r"(?: again)?|follow (?:him|her|them))(?= *(?:$|[.!?;,]|now|already|so badly|"
+                   r"soon))"),
+    # Not wanting to be a person: "I don't want to be a person anymore".
+    _p("not_here", r"don't (?:really |even )?want to be (?:a person|a human|human|a human being|"
+                   r"me|myself)(?= *(?:$|[.!?;,]|anymore|any more))", negatable=False),
 )
 
 # Between a denial and the words it denies: "not really going to", "never ever".

@@ -57,6 +57,7 @@ from voice.understanding.lexicon import (
 
 # A window of words must be at least this like a session's name (spelling, lifted by sound).
 LIKE_AT_LEAST = 0.85
+LIKE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ class Tolerant:
         self._names = [(sid, name) for sid, ks in self.session_names.items() for name in ks]
         self._name_index = {name: k for k, (_, name) in enumerate(self._names)}
         self._name_text = ["".join(name) for _, name in self._names]
-        self._namesound = [sound_of(" ".join(name)) for _, name in self._names]
+        self._name_sounds = [sound_of(" ".join(name)) for _, name in self._names]
         self._longest_name = max((len(n) for _, n in self._names), default=1)
 
     # ------------------------------------------------------------ repair
@@ -271,7 +272,7 @@ class Tolerant:
         spelled = fuzz.ratio(joined, self._name_text[k]) / 100
         if len(self._names[k][1]) == 1:
             return spelled if spelled >= 0.9 and len(joined) >= 6 else 0.0
-        sounded = fuzz.ratio(sound, self._namesound[k]) / 100 if len(sound) >= 4 else 0.0
+        sounded = fuzz.ratio(sound, self._name_sounds[k]) / 100 if len(sound) >= 4 else 0.0
         return max(spelled, min(sounded, spelled + 0.15))
 
     def _exact_names(self, words: Words) -> list[tuple[float, str, int, int]]:
@@ -285,16 +286,17 @@ class Tolerant:
         return out
 
     def _like_names(self, words: Words) -> list[tuple[float, str, int, int]]:
-        """Windows of words like a session name in spelling or sound, 0.8 or better."""
+        """Windows of words like a session name in spelling or sound, 0.85 or better."""
         out = []
-        for n in range(1, min(self._longest_name + 1, len(words)) + 1):
+        # Windows of up to four words: a longer name said that far off is not that name.
+        for n in range(1, min(LIKE_WORDS, len(words)) + 1):
             for i in range(len(words) - n + 1):
                 window = words[i:i + n]
                 joined, sound = "".join(window), sound_of(" ".join(window))
                 found = {int(k) for _, _, k in process.extract(
                     joined, self._name_text, scorer=fuzz.ratio, score_cutoff=60, limit=3)}
                 found |= {int(k) for _, _, k in process.extract(
-                    sound, self._namesound, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
+                    sound, self._name_sounds, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
                 for k in found:
                     q = self._likeness(joined, sound, k)
                     if q >= LIKE_AT_LEAST:

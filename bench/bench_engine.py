@@ -51,6 +51,7 @@ from voice.engine.scheduler import cycle_samples  # noqa: E402
 from voice.engine.timeline import RATE, samples  # noqa: E402
 from voice.sessions.library import find_session, load_library  # noqa: E402
 from voice.sessions.model import Breathe, Session  # noqa: E402
+from voice.sessions.schema import session_from_plain  # noqa: E402
 from voice.speech.phrase_cache import PhraseRenderer  # noqa: E402
 from voice.speech.tts import load_tts  # noqa: E402
 
@@ -102,7 +103,7 @@ def bench_render(engine: str) -> list[dict[str, Any]]:
 
 
 def bench_virtual_latency(speech: Speech) -> dict[str, list[float]]:
-    session = Session.from_dict(TEST_SESSION)
+    session = session_from_plain(TEST_SESSION)
     base, base_sink = render(session, speech, keep=True)
     base_audio = base_sink.audio()
     played = base.mix.played

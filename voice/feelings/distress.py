@@ -80,6 +80,7 @@ REPLY_START = "I'm here with you. Let's slow things down together, right now."
 REPLY_SWITCH = "I'm here with you. Shall we switch to one minute calm? Yes or no."
 REPLY_BREATHE = "I'm here with you. Let's breathe slowly together: in, and a long breath out."
 
+
 @dataclass(frozen=True)
 class DistressMatch:
     phrase: str  # the words that matched, normalized

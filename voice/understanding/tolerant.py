@@ -55,6 +55,12 @@ from voice.understanding.lexicon import (
     sound_of,
 )
 
+
+def _longest_first(phrase: Words) -> tuple[int, Words]:
+    """Longest first, then in word order: the same order in every process (a set's is not)."""
+    return -len(phrase), phrase
+
+
 # A window of words must be at least this like a session's name (spelling, lifted by sound).
 LIKE_AT_LEAST = 0.85
 LIKE_WORDS = 4
@@ -93,7 +99,7 @@ class Tolerant:
         self.cues = [tuple(c.split()) for c in tables.get("request_cues", [])]
         self.closing_cues = [tuple(c.split()) for c in tables.get("closing_cues", [])]
         self.keywords: dict[str, list[Words]] = {
-            intent: sorted({tuple(k.split()) for k in ks}, key=len, reverse=True)
+            intent: sorted({tuple(k.split()) for k in ks}, key=_longest_first)
             for intent, ks in (tables.get("keywords") or {}).items()
             if intent in self.intents}
         names: dict[str, set[Words]] = {}
@@ -102,7 +108,7 @@ class Tolerant:
         for sid, ks in (tables.get("session_keywords") or {}).items():
             if sid in names:  # only sessions the library has
                 names[sid].update(tuple(k.split()) for k in ks)
-        self.session_names = {sid: sorted(ks, key=len, reverse=True)
+        self.session_names = {sid: sorted(ks, key=_longest_first)
                               for sid, ks in names.items()}
         self._names = [(sid, name) for sid, ks in self.session_names.items() for name in ks]
         self._name_index = {name: k for k, (_, name) in enumerate(self._names)}
@@ -395,9 +401,9 @@ class Tolerant:
         content = [w for w in words if w not in FUNCTION_WORDS]
         text = " ".join(words)
         feeling = load_vocabulary().locate(text)
-        if feeling is not None and (feeling[1] == 0 or parse_intensity(text) is not None):
-            return []  # "not okay, not really", "calm, a two maybe": a feeling, not a reply
         number = parse_intensity(text)
+        if feeling is not None and (feeling[1] == 0 or number is not None):
+            return []  # "not okay, not really", "calm, a two maybe": a feeling, not a reply
         if number is not None and len(content) <= 2:  # "a solid seven", "maybe around six"
             return [Reading("answer", {"intensity": number}, 0.85, "number")]
         said = words  # "uh huh" as said; "uh, no" without the "uh"

@@ -68,10 +68,10 @@ class Understanding:
         sound like a command, a session's name or a check-in.
         """
         words = tuple(normalize(text))
-        clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+        clauses = [tuple(normalize(c)) for c in _CLAUSE.split(text) if c.strip()]
         breaks, count = set(), 0
         for clause in clauses:  # where the text paused: "pause, someone's at the door"
-            count += len(normalize(clause))
+            count += len(clause)
             breaks.add(count - 1)
         if count != len(words):
             breaks = set()
@@ -83,7 +83,7 @@ class Understanding:
                 # box breathing please").
                 allowed = ("request", "session") if k == len(clauses) - 1 else ("request",)
                 readings += [replace(r, score=r.score - CLAUSE_COST)
-                             for r in self.tolerant.read(tuple(normalize(clause)))
+                             for r in self.tolerant.read(clause)
                              if r.how in allowed and (not kinds or r.how in kinds)]
         if not readings:
             return None

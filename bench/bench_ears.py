@@ -371,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write all figures to this file")
     ap.add_argument("--no-peer", action="store_true", help="skip the naive peer")
     ap.add_argument("--jobs", type=int, default=max(1, min(2, os.cpu_count() or 1)))
-    ap.add_argument("--recognizer", default="pocketsphinx", choices=("pocketsphinx", "vosk"),
+    ap.add_argument("--recognizer", default="pocketsphinx",
+                    choices=("whisper", "whisper-base", "pocketsphinx", "vosk"),
                     help="vosk: the installed Vosk model (attune models download)")
     args = ap.parse_args(argv)
     t0 = time.time()

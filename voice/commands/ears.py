@@ -32,7 +32,9 @@ def register(sub: Any) -> None:
                     "was decided.")
     p.add_argument("files", nargs="+", metavar="FILE.wav")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--recognizer", choices=("auto", "pocketsphinx", "vosk"), default=None,
+    p.add_argument("--recognizer",
+                   choices=("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
+                   default=None,
                    help="which recognizer (default: the 'recognizer' setting)")
     p.add_argument("--mode", default="idle",
                    help="intent set: idle, session, speaking, answer or asleep")

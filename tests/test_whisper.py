@@ -1,0 +1,93 @@
+"""The Whisper ears on spoken test audio: the real model, the real pipeline."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.test_asr_audio import clip, noisy
+from voice.audio.mic import ArrayMic
+from voice.ears.base import Heard
+from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.whisper_backend import collapse_repeats
+from voice.ears.whisper_engine import log_mel
+
+pytest.importorskip("ctranslate2")
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> StreamingRecognizer:
+    return load_recognizer("whisper")
+
+
+def hear(rec: StreamingRecognizer, x: np.ndarray, mode: str = "idle") -> list[Heard]:
+    rec.set_mode(mode)
+    return list(Listener(ArrayMic(x, block_samples=480), rec))
+
+
+def accepted(events: list[Heard]) -> list[Heard]:
+    return [h for h in events if h.intent is not None]
+
+
+@pytest.mark.parametrize(("text", "mode", "intent", "slots"), [
+    ("pause", "session", "pause", {}),
+    ("stop", "speaking", "stop", {}),
+    ("start a body scan", "idle", "start_session", {"session": "body-scan"}),
+    ("let's do box breathing for five minutes", "idle", "start_session",
+     {"session": "box-breathing", "minutes": 5}),
+    ("i feel anxious, maybe a six", "idle", "check_in",
+     {"feeling": "anxious", "intensity": 6}),
+    ("six", "answer", "answer", {"intensity": 6}),
+    ("help me wind down for bed", "idle", "start_session",
+     {"session": "bedtime-wind-down"}),
+])
+def test_requests_are_heard(recognizer: StreamingRecognizer, text: str, mode: str,
+                            intent: str, slots: dict[str, object]) -> None:
+    x, speech_end = clip(text)
+    got = accepted(hear(recognizer, x, mode))
+    assert got, f"{text!r} was not accepted: {hear(recognizer, x, mode)}"
+    assert (got[0].intent, got[0].slots) == (intent, slots)
+    assert got[0].start_s < speech_end <= got[0].decided_at_s
+    assert got[0].recognizer == "whisper"
+
+
+def test_a_bare_control_is_decided_before_the_full_pause(recognizer: StreamingRecognizer
+                                                         ) -> None:
+    x, _ = clip("stop")
+    got = accepted(hear(recognizer, x, "session"))
+    assert got and got[0].intent == "stop"
+    assert got[0].features.get("endpoint_early") == 1.0  # the quick look decided it
+
+
+@pytest.mark.parametrize("text", [
+    "the weather will be sunny tomorrow afternoon",
+    "scientists have discovered a new species of frog",
+    "don't forget to buy milk on the way home",
+])
+def test_background_talk_is_rejected(recognizer: StreamingRecognizer, text: str) -> None:
+    x, _ = clip(text)
+    events = hear(recognizer, x)
+    assert events, "the endpointer should still find the utterance"
+    assert not accepted(events), [(h.text, h.intent, h.confidence) for h in events]
+
+
+def test_silence_and_noise_alone_give_nothing(recognizer: StreamingRecognizer) -> None:
+    for mode in ("idle", "answer", "session"):
+        assert not accepted(hear(recognizer, np.zeros(16000 * 2, np.float32), mode))
+        assert not accepted(hear(recognizer, noisy(np.full(16000 * 3, 1e-4, np.float32), -30),
+                                 mode))
+
+
+def test_features_match_whispers_own() -> None:
+    fw = pytest.importorskip("faster_whisper.feature_extractor")
+    x, _ = clip("start a body scan")
+    ours = log_mel(x, 80, 1000)
+    theirs = fw.FeatureExtractor(80)(np.pad(x, (0, 160000 - x.size)), padding=0)[:, :1000]
+    assert ours.shape == (80, 1000)
+    assert np.max(np.abs(ours - theirs)) < 1e-3
+
+
+def test_decoder_loops_are_said_once() -> None:
+    assert collapse_repeats("Repeat that. Repeat that. Repeat that.") == "Repeat that."
+    assert collapse_repeats("able to able to able to") == "able to"
+    assert collapse_repeats("Let's do some box breathing.") == "Let's do some box breathing."

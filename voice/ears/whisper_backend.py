@@ -1,0 +1,242 @@
+"""Whisper ears: a free transcript biased to the mode, checked against the mode's phrases.
+
+Each utterance goes through the encoder once (:mod:`voice.ears.whisper_engine`).
+The decoder writes what it hears with a prompt that lists what the mode can mean
+(numbers and feeling words in answer mode, the controls while Attune talks), and
+the understanding layer (:func:`voice.understanding.understand.understand`) reads
+that text. Short utterances are also scored against the mode's short phrases
+("six", "stop", "yes") with the candidate as the decoder's forced prefix: free
+decoding of one word misses often ("six" -> "Fix."), scoring rarely does.
+
+Whisper writes text for noise ("you", "Thank you."), and out-of-domain speech is
+transcribed confidently, so text alone never decides: ``no_speech_prob``, the mean
+log-probability, the compression ratio, the candidate margin and the understanding
+score go into :meth:`WhisperBackend.confidence`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from voice.audio.mic import pcm16_samples
+from voice.ears.base import FREE, Hypothesis
+from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
+from voice.understanding.grammar import Grammar, sample
+from voice.understanding.intents import load_grammar, session_triggers
+from voice.understanding.understand import understand
+
+# What each mode can mean, said as if just before the utterance: Whisper leans to
+# these words ("pause" was "Class", "Plus", "Boss" or "Paws" without it).
+PROMPTS = {
+    "idle": "Box breathing. Start a body scan. Grounding. Check in. Wind down for bed. "
+            "Self-compassion break. Stop. Pause. Resume. Slower. Skip. Repeat that.",
+    "session": "Pause. Resume. Stop. Slower. Faster. Louder. Quieter. Repeat that. Skip.",
+    "speaking": "Pause. Resume. Stop. Slower. Faster. Louder. Quieter. Repeat that. Skip.",
+    "answer": "Zero, one, two, three, four, five, six, seven, eight, nine, ten. Yes. No. "
+              "Anxious, calm, sad, tired, happy, okay. Stop. Pause.",
+    "asleep": "Wake up.",
+}
+CONTROLS = ["stop", "pause", "resume", "slower", "faster", "louder", "quieter", "repeat",
+            "skip"]
+NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten"]
+# The short phrases scored against a short utterance, by mode.
+CANDIDATES = {
+    "idle": ["stop", "pause", "resume", "help"],
+    "session": CONTROLS,
+    "speaking": CONTROLS,
+    "answer": [*NUMBERS, "yes", "no", "stop", "pause", "skip", "repeat", "happy", "sad",
+               "calm", "anxious", "tired", "okay"],
+    "asleep": ["wake up"],
+}
+LOOK_AFTER_S = 0.15  # a pause this long after a short utterance gets a quick look
+QUICK_S = 1.5  # how short (speech and pause so far) an utterance must be for it
+REUSE_S = 0.45  # the look stands for the whole utterance if no more than this followed
+SHORT_S = 1.6  # utterances up to this long are scored against the short phrases
+BEAM = 4  # readings of a sentence the greedy decode did not make sense of
+NEAREST = 6  # template sentences nearest the transcript that are scored
+SURE_LOGPROB = -0.5  # a strict parse with this mean log-probability needs no scoring
+CANDIDATE_MIN = -1.2  # mean log-probability per token a candidate must reach
+CANDIDATE_MARGIN = 0.6  # and its lead over the next best
+# Whisper's words for silence and noise, never a request.
+NOISE_TEXTS = frozenset({"", "you", "thank you", "thanks", "thank you for watching", "bye",
+                         "thanks for watching", "i'm sorry", "so", "oh", "uh", "um", "hmm"})
+
+
+def collapse_repeats(text: str) -> str:
+    """A decoder loop ("Repeat that. Repeat that. Repeat that.") said once."""
+    parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", text.strip()) if p.strip()]
+    if len(parts) > 1 and len({_plain(p) for p in parts}) == 1:
+        return parts[0]
+    words = text.split()
+    for n in range(1, len(words) // 3 + 1):  # "be able to be able to be able to ..."
+        unit = [_plain(w) for w in words[:n]]
+        if all(_plain(w) == unit[i % n] for i, w in enumerate(words)) and len(words) >= 3 * n:
+            return " ".join(words[:n])
+    return text
+
+
+@functools.cache
+def _mode_sentences(mode: str) -> list[str]:
+    """Every template of the mode as sentences: each alternative and slot value once."""
+    grammar = _grammar()
+    return sorted({" ".join(words) for t in grammar.for_mode(mode)
+                   for words, _ in sample(grammar, t.node, limit=40)})
+
+
+@functools.cache
+def _grammar() -> Grammar:
+    return load_grammar(triggers=session_triggers())
+
+
+@functools.lru_cache(maxsize=4096)
+def _intent_of(sentence: str, mode: str) -> str:
+    read = understand(sentence, mode)
+    return read.name if read is not None else ""
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() or c in " '" else " " for c in text.lower()).split())
+
+
+class WhisperBackend:
+    """Utterance decoding with Whisper for :class:`voice.ears.recognizer.StreamingRecognizer`."""
+
+    transcribes = True  # the text is free: the understanding layer reads it
+
+    def __init__(self, engine: WhisperEngine, name: str = "whisper",
+                 prompts: dict[str, str] | None = None,
+                 candidates: dict[str, list[str]] | None = None) -> None:
+        self.engine = engine
+        self.name = name
+        self.prompts = PROMPTS if prompts is None else prompts
+        self.candidates = CANDIDATES if candidates is None else candidates
+        self._mode = "idle"
+        self._blocks: list[bytes] = []
+        self._samples = 0
+        self._look: tuple[int, Encoded, Transcript] | None = None  # (samples, ...) at a look
+        self._looked = False  # this pause has had its quick look
+
+    @classmethod
+    def load(cls, folder: Path, name: str = "whisper", english_only: bool = True,
+             threads: int = 2, **options: Any) -> WhisperBackend:
+        engine = WhisperEngine.load(folder, name, threads=threads, english_only=english_only)
+        backend = cls(engine, name, **options)
+        backend.warm()
+        return backend
+
+    def warm(self) -> None:
+        """One decode of a quiet second, so the first real utterance is not the slow one."""
+        self.engine.transcribe(self.engine.encode(np.zeros(16000, np.float32)))
+
+    # ------------------------------------------------------------------ Backend
+
+    def begin(self, mode: str) -> None:
+        self._mode = "answer" if mode == FREE else mode
+        self._blocks, self._samples = [], 0
+        self._look, self._looked = None, False
+
+    def feed(self, pcm: bytes) -> None:
+        self._blocks.append(pcm)
+        self._samples += len(pcm) // 2
+
+    def early_text(self, silence_s: float) -> str:
+        """At the first short pause after a short utterance, a quick look: one encode and
+        one prompted decode, so a bare "stop" is decided without waiting for the full
+        trailing silence. What it finds is kept for :meth:`end` if nothing more is said."""
+        if silence_s < LOOK_AFTER_S:
+            self._looked = False
+            return ""
+        if self._looked:
+            return self._look[2].text if self._look is not None else ""
+        self._looked = True
+        if self._samples > QUICK_S * 16000:
+            return ""
+        encoded, said = self._transcribe()
+        self._look = (self._samples, encoded, said)
+        return said.text
+
+    def background(self, pcm: bytes) -> None:
+        pass
+
+    def partial(self) -> str:
+        return ""
+
+    def _transcribe(self) -> tuple[Encoded, Transcript]:
+        audio = pcm16_samples(b"".join(self._blocks)).astype(np.float32) / 32768.0
+        encoded = self.engine.encode(audio)
+        return encoded, self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
+
+    def end(self) -> Hypothesis:
+        if self._samples == 0:
+            return Hypothesis("", {})
+        look, self._look = self._look, None
+        if look is not None and self._samples - look[0] <= REUSE_S * 16000:
+            _, encoded, said = look  # only trailing silence came after the quick look
+        else:
+            encoded, said = self._transcribe()
+        self._blocks, self._samples = [], 0
+        text = collapse_repeats(said.text)
+        feats = {"avg_logprob": said.avg_logprob, "no_speech_prob": said.no_speech_prob,
+                 "compression": compression_ratio(text), "tokens": float(said.tokens),
+                 "speech_s": encoded.seconds, "looped": float(text != said.text)}
+        read = understand(text, self._mode) if text else None
+        feats["understood"] = read.score if read is not None else 0.0
+        if read is not None and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB:
+            return Hypothesis(text, feats)  # the templates say it, and Whisper is sure
+        if read is None and encoded.seconds > SHORT_S:
+            # A sentence the free decode got wrong somewhere: the beam's other readings.
+            prompt = self.prompts.get(self._mode, "")
+            for rank, other in enumerate(self.engine.transcripts(encoded, prompt, BEAM, BEAM)):
+                other_text = collapse_repeats(other.text)
+                again = understand(other_text, self._mode) if other_text else None
+                if again is not None:
+                    feats.update(nbest_rank=float(rank), avg_logprob=other.avg_logprob,
+                                 understood=again.score)
+                    return Hypothesis(other_text, feats)
+        candidates = self._candidates(text, encoded.seconds)
+        if candidates:
+            best, score, margin = self._best_candidate(encoded, candidates)
+            feats.update(candidate_score=score, candidate_margin=margin)
+            if score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN:
+                feats["candidate"] = 1.0
+                if _plain(text) != best:
+                    feats["free_text_differs"] = 1.0
+                    text = best
+        return Hypothesis(text, feats)
+
+    def _candidates(self, text: str, seconds: float) -> list[str]:
+        """The mode's sentences nearest the free transcript, and its short phrases when
+        the utterance is short."""
+        near = [c for c, _, _ in process.extract(_plain(text), _mode_sentences(self._mode),
+                                                  scorer=fuzz.ratio, limit=NEAREST)]
+        short = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
+        return list(dict.fromkeys([*short, *near]))
+
+    def _best_candidate(self, encoded: Encoded, phrases: list[str]) -> tuple[str, float, float]:
+        scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
+        order = sorted(range(len(phrases)), key=lambda i: -scores[i])
+        best = order[0]
+        runner_up = next((i for i in order[1:] if _intent_of(phrases[i], self._mode)
+                          != _intent_of(phrases[best], self._mode)), None)
+        margin = scores[best] - scores[runner_up] if runner_up is not None else 9.0
+        return phrases[best], float(scores[best]), float(margin)
+
+    def confidence(self, hyp: Hypothesis, intent: str) -> tuple[float, float]:
+        f = hyp.features
+        if _plain(hyp.text) in NOISE_TEXTS:
+            return 0.0, 0.5
+        if f.get("candidate"):
+            # Scored against the mode's phrases: the score and the margin carry it.
+            return min(1.0, 1.0 + f.get("candidate_score", -9.0) / 4), 0.5
+        if f.get("compression", 0.0) > 2.4:
+            return 0.0, 0.5  # a decoder loop
+        if f.get("no_speech_prob", 0.0) > 0.6 and f.get("avg_logprob", 0.0) < -1.0:
+            return 0.0, 0.5
+        return float(np.clip(1.0 + f.get("avg_logprob", -9.0) / 2, 0.0, 1.0)), 0.35

@@ -91,3 +91,21 @@ def test_decoder_loops_are_said_once() -> None:
     assert collapse_repeats("Repeat that. Repeat that. Repeat that.") == "Repeat that."
     assert collapse_repeats("able to able to able to") == "able to"
     assert collapse_repeats("Let's do some box breathing.") == "Let's do some box breathing."
+
+
+def test_on_its_own_thread_it_decides_the_same(recognizer: StreamingRecognizer) -> None:
+    from voice.ears.background import BackgroundRecognizer
+
+    x, _ = clip("let's do box breathing for five minutes")
+    x = np.concatenate([x, clip("pause")[0]])
+    recognizer.set_mode("idle")
+    here = [h.to_dict() for h in Listener(ArrayMic(x, block_samples=480), recognizer)]
+    behind = BackgroundRecognizer(recognizer)
+    try:
+        there = [h.to_dict() for h in Listener(ArrayMic(x, block_samples=480), behind)]
+    finally:
+        behind.close()
+    assert [h["intent"] for h in here] == ["start_session", "pause"]
+    # (the room's dither runs on between streams, so confidences differ a little)
+    keys = ("text", "intent", "slots", "decided_at_s", "start_s", "end_s")
+    assert [[h[k] for k in keys] for h in there] == [[h[k] for k in keys] for h in here]

@@ -48,6 +48,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from voice.assistant.parts import EventLog, StallingMic, parse_stall
     from voice.audio.mic import FileMic, open_mic
     from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
+    from voice.ears.background import BackgroundRecognizer
     from voice.ears.recognizer import load_recognizer
     from voice.engine.lines import Speech
     from voice.journal.store import Journal
@@ -83,7 +84,10 @@ def cmd_listen(args: argparse.Namespace) -> int:
     library = load_library()
     tts = load_tts(settings["voice"].value, rate=float(settings["speaking_rate"].value))
     speech = Speech(PhraseRenderer(tts))
-    recognizer = load_recognizer(settings["recognizer"].value)
+    recognizer: Any = load_recognizer(settings["recognizer"].value)
+    if not virtual and getattr(recognizer.backend, "transcribes", False):
+        # Whisper decides an utterance in one go: off the loop, or the speakers run dry.
+        recognizer = BackgroundRecognizer(recognizer)
     log = EventLog(args.events)
     with Journal.open() as journal:
         assistant = Assistant(mic=mic, recognizer=recognizer, sink=sink, speech=speech,

@@ -79,6 +79,7 @@ def run_clip(recognizer: Any, clip: Clip) -> Result:
                  (clip.phrase.intent, dict(clip.phrase.slots)))
     mic = ArrayMic(clip.audio, block_samples=BLOCK)
     recognizer.start()
+    recognizer.set_mode(clip.mode)
     cpu0 = time.process_time()
     decided_cost: dict[int, float] = {}
     heard: list[Heard] = []

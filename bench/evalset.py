@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -219,15 +219,20 @@ class Phrase:
     slots: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
+def slot_values(pairs: Iterable[str]) -> dict[str, Any]:
+    """``k=v`` pairs as slots (digits become ints)."""
+    slots: dict[str, Any] = {}
+    for kv in pairs:
+        k, v = kv.split("=")
+        slots[k] = int(v) if v.isdigit() else v
+    return slots
+
+
 def phrases() -> tuple[list[Phrase], list[Phrase]]:
     inside = []
     for line in IN_DOMAIN.strip().splitlines():
         text, intent, slot_text = (p.strip() for p in line.split("|"))
-        slots: dict[str, Any] = {}
-        for kv in slot_text.split():
-            k, v = kv.split("=")
-            slots[k] = int(v) if v.isdigit() else v
-        inside.append(Phrase(text, intent, slots))
+        inside.append(Phrase(text, intent, slot_values(slot_text.split())))
     return inside, [Phrase(t.strip(), None) for t in OUT_OF_DOMAIN if t.strip()]
 
 
@@ -388,6 +393,7 @@ class Clip:
     speech_start_s: float
     speech_end_s: float
     audio: Audio
+    mode: str = "idle"  # the intent set the ears listen with (intents.yaml modes)
 
 
 def mix(speech: Audio, noise: Audio | None, snr_db: float | None, key: str,
@@ -453,6 +459,47 @@ def noise_only_clips(seconds: float = 8.0) -> Iterator[Clip]:
         audio = (noise * 10 ** (-30 / 20)).astype(np.float32)
         yield Clip(f"noise-{kind}", Phrase("", None), "-", "noise-only", kind, "eval", 0.0, 0.0,
                    audio)
+
+
+REAL_PEOPLE = ROOT / "bench" / "realpeople"
+REAL_LEAD_S, REAL_TAIL_S, REAL_FLOOR_DBFS = 0.5, 1.0, -65.0
+
+
+def real_people_labels(split: str | None = None) -> list[tuple[dict[str, str], Phrase]]:
+    """Rows of bench/realpeople/labels.tsv with what each means in answer mode."""
+    lines = (REAL_PEOPLE / "labels.tsv").read_text().splitlines()
+    header = lines[0].split("\t")
+    out = []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=True))
+        if split and row["split"] != split:
+            continue
+        slots = slot_values(filter(None, row["slots"].split(";")))  # a feeling: "not bad"
+        out.append((row, Phrase(row["text"], None if row["intent"] == "-" else row["intent"],
+                                slots)))
+    return out
+
+
+def real_people_clips(split: str | None = None) -> Iterator[Clip]:
+    """Recordings of real people, each an answer to "how are you feeling?" (answer mode):
+    0.5 s of silence before, 1 s after, under a -65 dBFS noise floor (a quiet room).
+
+    The audio is built from its public sources by bench/build_realpeople.py.
+    """
+    audio_dir = REAL_PEOPLE / "audio"
+    if not audio_dir.is_dir():
+        raise FileNotFoundError(f"{audio_dir} is missing: build it with "
+                                "bench/build_realpeople.py (see bench/realpeople/README.md)")
+    lead, tail = int(REAL_LEAD_S * RATE), int(REAL_TAIL_S * RATE)
+    for row, phrase in real_people_labels(split):
+        speech, rate = read_wav(audio_dir / row["file"])
+        speech = resample(speech, rate, RATE)
+        audio = np.zeros(lead + len(speech) + tail, dtype=np.float32)
+        audio[lead:lead + len(speech)] = speech
+        audio += _rng("real", row["file"]).standard_normal(audio.size).astype(np.float32) * (
+            10 ** (REAL_FLOOR_DBFS / 20))
+        yield Clip(f"real-{Path(row['file']).stem}", phrase, row["speaker"], "real", "",
+                   row["split"], lead / RATE, (lead + len(speech)) / RATE, audio, "answer")
 
 
 if __name__ == "__main__":  # render the cache and print a summary

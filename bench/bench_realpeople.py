@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="eval", choices=("eval", "fit", "all"))
     ap.add_argument("--timeout", type=float, default=20.0, help="seconds per clip")
-    ap.add_argument("--recognizer", default="pocketsphinx", choices=("pocketsphinx", "vosk"))
+    ap.add_argument("--recognizer", default="whisper",
+                    choices=("whisper", "whisper-base", "pocketsphinx", "vosk"))
     ap.add_argument("--json", type=Path, help="write every clip's result to this file")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # the child: one clip, JSON out
     args = ap.parse_args(argv)

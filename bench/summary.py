@@ -74,24 +74,40 @@ def ratio(a: float | None, b: float | None) -> float | None:
 # ------------------------------------------------------------------ per area
 
 
-def ears_rows(e: dict[str, Any] | None) -> Iterator[Row]:
-    ours, peer = get(e, "ours"), get(e, "peer")
+def _recognizer_rows(area: str, run: dict[str, Any]) -> Iterator[Row]:
+    ours = get(run, "ours")
     for cond in ("clean", "10dB", "5dB"):
         n = get(ours, cond, "n_in")
-        yield row("ears", f"intent accuracy, {cond}", get(ours, cond, "accuracy"),
+        yield row(area, f"intent accuracy, {cond}", get(ours, cond, "accuracy"),
                   f"ears.accuracy.{cond}", pct, f"{n} spoken commands" if n else "")
-    fa = get(ours, "all", "false_accept")
-    yield row("ears", "false accepts (out-of-domain speech)", fa, "ears.false_accept", pct,
+    real = get(run, "real_people")
+    yield row(area, "intent accuracy, real people", get(real, "accuracy"), "ears.real_people",
+              pct, f"{get(real, 'n_in')} recordings, answer mode" if real else
+              "recordings not built (bench/build_realpeople.py)")
+    yield row(area, "false accepts (out-of-domain speech)", get(ours, "all", "false_accept"),
+              "ears.false_accept", pct,
               f"noise alone: {get(ours, 'all', 'noise_only_false_accepts')} accepted")
-    p50, p95 = get(ours, "all", "latency_p50"), get(ours, "all", "latency_p95")
-    yield row("ears", "recognition latency after end of speech, p50 / p95", p95,
-              "ears.latency_p95_s", sec, "target on p95",
-              shown=f"{sec(p50)} / {sec(p95)}" if p95 is not None else None)
-    yield row("ears", "real-time factor (one core)", get(ours, "all", "rtf"), "ears.rtf", plain)
-    yield row("ears", "recognizer ready after start", get(e, "startup", "startup_s"),
+    yield row(area, "latency after end of speech p95, controls",
+              get(ours, "all", "latency_controls_p95"), "ears.latency_controls_p95_s", sec)
+    yield row(area, "latency after end of speech p95, sentences",
+              get(ours, "all", "latency_sentences_p95"), "ears.latency_sentences_p95_s", sec)
+    yield row(area, "real-time factor (one core)", get(ours, "all", "rtf"), None, plain,
+              "issue 17: reported")
+    yield row(area, "recognizer ready after start", get(run, "startup", "startup_s"),
               "ears.startup_s", sec, "fresh process, recognizer alone")
-    yield row("ears", "peak memory of the recognizer", get(e, "startup", "peak_mb"), None,
+    yield row(area, "peak memory of the recognizer", get(run, "startup", "peak_mb"), None,
               lambda x: f"{x:.0f} MB")
+
+
+def ears_rows(e: dict[str, Any] | None) -> Iterator[Row]:
+    ours, peer = get(e, "ours"), get(e, "peer")
+    runs = get(e, "recognizers") or {}
+    primary = get(e, "primary") or "ears"
+    for name, run in runs.items():
+        area = f"ears: {name}" + (" (default)" if name == primary else "")
+        yield from _recognizer_rows(area, run)
+    if not runs:
+        yield from _recognizer_rows("ears", {"ours": ours, "startup": get(e, "startup")})
     if peer is None:
         yield Row("peer", "naive peer ratios", "not run", "-", "", "make bench only (not --quick)")
         return

@@ -121,10 +121,15 @@ def test_heard_round_trip() -> None:
 
 
 def test_choose(monkeypatch: pytest.MonkeyPatch) -> None:
+    from voice.ears.whisper_models import whisper_available
+
     assert choose("pocketsphinx")[0] == "pocketsphinx"
-    assert choose("auto")[0] == "pocketsphinx"  # no Vosk model in this ATTUNE_HOME
-    with pytest.raises(AttuneError):
-        choose("whisper")
+    # No Vosk model in this ATTUNE_HOME: Whisper when it can run here, else PocketSphinx.
+    assert choose("auto")[0] == ("whisper" if whisper_available() else "pocketsphinx")
+    assert choose("whisper-base")[0] == "whisper-base"
+    with pytest.raises(AttuneError, match=r"^unknown recognizer 'wisper'; choose one of: auto, "
+                       r"whisper, whisper-base, pocketsphinx, vosk$"):
+        choose("wisper")
     monkeypatch.setenv("ATTUNE_RECOGNIZER", "vosk")
     assert choose(None)[0] == "vosk"
 

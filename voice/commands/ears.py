@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from voice.config import CHOICES
 from voice.errors import AttuneError
 
 
@@ -32,9 +33,7 @@ def register(sub: Any) -> None:
                     "was decided.")
     p.add_argument("files", nargs="+", metavar="FILE.wav")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("--recognizer",
-                   choices=("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
-                   default=None,
+    p.add_argument("--recognizer", choices=CHOICES["recognizer"], default=None,
                    help="which recognizer (default: the 'recognizer' setting)")
     p.add_argument("--mode", default="idle",
                    help="intent set: idle, session, speaking, answer or asleep")
@@ -43,13 +42,21 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "models", help="list or download speech models",
-        description="Speech models for the Vosk recognizer. PocketSphinx needs none. "
-                    "'download' is the only command in Attune that uses the network.")
+        description="Speech models: Whisper tiny.en and base (from the 'whisper' and "
+                    "'whisper-base' extras), PocketSphinx's built-in model and Vosk models, "
+                    "with size, license, whether each is installed and which one is in use "
+                    "(marked *). 'download' fetches a Vosk model and is the only command in "
+                    "Attune that uses the network.")
     msub = p.add_subparsers(dest="models_command", metavar="ACTION")
-    lp = msub.add_parser("list", help="registered models and what is installed")
+    lp = msub.add_parser("list", help="every model, what is installed, what is in use",
+                         description="Every speech model Attune knows: size, license, "
+                                     "installed or not, and the one in use (marked *).")
     lp.add_argument("--json", action="store_true", help="print JSON")
     lp.set_defaults(handler=cmd_models_list)
-    dp = msub.add_parser("download", help="download, verify and unpack a model")
+    dp = msub.add_parser("download", help="download, verify and unpack a Vosk model",
+                         description="Download a registered Vosk model over HTTPS, resuming "
+                                     "a partial download, check its SHA-256 and unpack it "
+                                     "into the models folder.")
     dp.add_argument("name", help="e.g. vosk-small-en-us")
     dp.add_argument("--force", action="store_true", help="replace an installed copy")
     dp.set_defaults(handler=cmd_models_download)
@@ -112,20 +119,24 @@ def _print_heard(path: str, data: dict[str, Any], as_json: bool) -> None:
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
-    from voice import paths
-    from voice.ears import models
-    from voice.ears.recognizer import recognizer_status
+    from voice.ears.catalog import catalog
 
-    entries = models.status()
-    rec = recognizer_status()
+    found = catalog()
     if getattr(args, "json", False):
-        print(json.dumps({"models_dir": str(paths.models_dir()), "models": entries,
-                          "recognizer": rec}, indent=2))
+        print(json.dumps(found, indent=2))
         return 0
-    print(f"models folder: {paths.models_dir()}")
-    for e in entries:
-        state = f"installed ({e['installed']})" if e["installed"] else "not installed"
-        print(f"  {e['name']:20} {e['size'] / 1e6:5.0f} MB  {state}\n      {e['about']}")
+    rec = found["recognizer"]
+    print(f"models folder: {found['models_dir']}")
+    for m in found["models"]:
+        mark = "*" if m["in_use"] else " "
+        size = f"{m['size'] / 1e6:5.0f} MB" if m["size"] else "       "
+        state = m["state"] + ("  <- in use" if m["in_use"] else "")
+        print(f"{mark} {m['name']:20} {size}  {state}")
+        print(f"      {m['about']}\n      license: {m['license'] or 'unknown'}")
+        if m["installed"]:
+            print(f"      in {m['installed']}")
+        if m["fix"]:
+            print(f"      to install: {m['fix']}")
     print(f"recognizer in use: {rec['recognizer']} ({rec['why']})")
     return 0
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from voice.config import CHOICES
 from voice.errors import AttuneError
 
 
@@ -31,9 +32,7 @@ def register(sub: Any) -> None:
     p.add_argument("--echo", type=float, default=0.0, metavar="G",
                    help="mix the speaker output back into the microphone at gain G, as a "
                         "room without headphones would (with --mic-file)")
-    p.add_argument("--recognizer",
-                   choices=("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
-                   default=None,
+    p.add_argument("--recognizer", choices=CHOICES["recognizer"], default=None,
                    help="speech recognizer (default: your config)")
     p.add_argument("--voice", choices=("auto", "piper", "system"), default=None,
                    help="which voice speaks (default: your config)")

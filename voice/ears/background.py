@@ -41,13 +41,14 @@ class BackgroundRecognizer:
     def _work(self) -> None:
         while True:
             job = self._jobs.get()
-            if job is _STOP:
-                return
-            method, args = job  # type: ignore[misc]
+            if not isinstance(job, tuple):
+                return  # _STOP
+            method: str = job[0]
+            args: tuple[Any, ...] = job[1]
             try:
                 for heard in getattr(self.inner, method)(*args) or ():
                     self._done.put(heard)
-            except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            except BaseException as err:
                 self._done.put(err)
             finally:
                 with self._settled:

@@ -34,7 +34,8 @@ from voice.understanding.understand import understand
 
 log = logging.getLogger("voice.ears")
 
-RECOGNIZERS = ("whisper", "whisper-base", "pocketsphinx", "vosk")
+WHISPER = ("whisper", "whisper-base")  # Whisper tiny.en and base (voice/ears/whisper_models.py)
+RECOGNIZERS = (*WHISPER, "pocketsphinx", "vosk")
 # A microphone is never digitally silent: its own noise sits around -70 to -60 dBFS.
 # Files and virtual streams often are, and exact zeros between words throw the
 # recognizer's running statistics (cepstral mean, room level, keyword spotter) off.
@@ -257,30 +258,49 @@ def vosk_model_installed() -> str | None:
 
 
 def choose(name: str | None = None) -> tuple[str, str]:
-    """Which recognizer ``name`` ("auto" or None: the config) means here, and why."""
+    """Which recognizer ``name`` ("auto" or None: the config) means here, and why.
+
+    "auto" prefers Whisper tiny.en when it is installed, then Vosk when a Vosk model
+    is installed, then the built-in PocketSphinx."""
     from voice import config
+    from voice.ears.whisper_models import whisper_missing
 
     wanted = (name or str(config.get("recognizer"))).strip().lower()
     if wanted not in (*RECOGNIZERS, "auto"):
-        raise AttuneError(f"unknown recognizer '{wanted}'; choose auto, "
-                          + " or ".join(RECOGNIZERS))
+        raise AttuneError(f"unknown recognizer '{wanted}'; choose one of: auto, "
+                          + ", ".join(RECOGNIZERS))
     if wanted != "auto":
         return wanted, "chosen in the settings or on the command line"
+    missing = whisper_missing("whisper")
+    if not missing:
+        return "whisper", "auto: Whisper tiny.en is installed"
+    no_whisper = f"no Whisper ({', '.join(missing)} not installed)"
     model = vosk_model_installed()
     if model:
-        return "vosk", f"auto: a Vosk model is installed ({model})"
-    return "pocketsphinx", "auto: no Vosk model installed, so the built-in PocketSphinx"
+        return "vosk", f"auto: {no_whisper}; a Vosk model is installed ({model})"
+    return "pocketsphinx", f"auto: {no_whisper} and no Vosk model, so the built-in PocketSphinx"
 
 
 def recognizer_status() -> dict[str, Any]:
-    """For ``attune doctor``: what would listen, and why (loads nothing heavy)."""
+    """For ``attune doctor`` and ``attune models``: what would listen, and why (loads
+    nothing heavy, hashes nothing)."""
+    from voice.ears.whisper_models import whisper_installed
+
     name, why = choose(None)
-    return {"recognizer": name, "why": why, "vosk_model": vosk_model_installed()}
+    return {"recognizer": name, "why": why, "vosk_model": vosk_model_installed(),
+            "whisper": {w: whisper_installed(w) for w in WHISPER}}
 
 
 def describe_recognizer() -> tuple[bool, str, str]:
     """For ``attune doctor``: (ready?, what would listen and why, how to fix)."""
+    from voice.ears.whisper_models import whisper_check, whisper_tip
+
     name, why = choose(None)
+    if name in WHISPER:
+        ok, found, fix = whisper_check(name)
+        return ok, f"{found} ({why})", fix
+    # "auto" settled for less than Whisper: say how to get it
+    tip = whisper_tip() if why.startswith("auto") else ""
     if name == "vosk":
         model = vosk_model_installed()
         try:
@@ -290,19 +310,19 @@ def describe_recognizer() -> tuple[bool, str, str]:
         if not model:
             return (False, f"Vosk ({why}) but no Vosk model is installed",
                     "attune models download vosk-small-en-us, or set recognizer = \"auto\"")
-        return True, f"Vosk with the model in {model} ({why})", ""
+        return True, f"Vosk with the model in {model} ({why})", tip
     try:
         import pocketsphinx
     except ImportError:
         return False, f"PocketSphinx ({why}) is not installed", "pip install pocketsphinx"
     return True, (f"PocketSphinx with its US English model in {pocketsphinx.get_model_path()} "
-                  f"({why})"), ""
+                  f"({why})"), tip
 
 
 def load_recognizer(name: str | None = "auto", mode: str = "idle",
                     grammar: Grammar | None = None, model_path: str | None = None,
                     denoise: bool | None = None, **options: Any) -> StreamingRecognizer:
-    """The recognizer ``name`` ("auto", "pocketsphinx" or "vosk"), ready to listen."""
+    """The recognizer ``name`` (see :data:`RECOGNIZERS`, or "auto"), ready to listen."""
     chosen, _ = choose(name)
     grammar = grammar or load_grammar()
     backend: Backend
@@ -332,10 +352,8 @@ def _whisper_backend(name: str, model_path: str | None, **options: Any) -> Backe
     except ImportError as err:
         raise MissingDependency("the Whisper recognizer is not installed; "
                                 "pip install 'attune[whisper]' (make setup does)") from err
-    if model_path:
-        folder = Path(model_path)
-    else:
-        from voice.ears.whisper_models import whisper_model_dir
+    from voice.ears.whisper_models import whisper_info, whisper_model_dir
 
-        folder = whisper_model_dir(name)
-    return WhisperBackend.load(folder, name, english_only=name == "whisper", **options)
+    folder = Path(model_path) if model_path else whisper_model_dir(name)
+    return WhisperBackend.load(folder, name, english_only=whisper_info(name).english_only,
+                               **options)

@@ -109,3 +109,9 @@ def test_on_its_own_thread_it_decides_the_same(recognizer: StreamingRecognizer) 
     # (the room's dither runs on between streams, so confidences differ a little)
     keys = ("text", "intent", "slots", "decided_at_s", "start_s", "end_s")
     assert [[h[k] for k in keys] for h in there] == [[h[k] for k in keys] for h in here]
+
+
+def test_a_loop_keeps_its_first_sentence() -> None:
+    looped = "Start box breathing. Start box breathing. Start. Start. Start. Start"
+    assert collapse_repeats(looped) == "Start box breathing."
+    assert collapse_repeats("Stop. I said stop.") == "Stop. I said stop."

@@ -6,8 +6,11 @@ mixin decides what each heard utterance means in the moment and answers it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
 
 from voice.assistant.parts import (
     NOT_CAUGHT_GAP_S,
@@ -32,6 +35,7 @@ CONTROLS = frozenset({"pause", "resume", "stop", "repeat", "skip", "slower", "fa
 SOS = "calm-sos"  # the shortest steadying practice: where a hard moment goes at once
 AGAIN_WINDOW_S = 30.0  # after calm-sos ends, "again" or "one more minute" starts it again
 WAKE_WINDOW_S = 8.0  # after a bare wake phrase, the next command needs none
+WAKE_LIKENESS = 70  # rapidfuzz ratio of the opening words to the wake phrase
 ASK_NUMBER_AFTER_S = 2.0
 NEAR_MISS = 0.3  # a rejected command this confident was probably meant for Attune
 # A rejected control this confident is taken when the moment makes it likely
@@ -190,18 +194,24 @@ class Conversation:
 
     def _addressed(self, heard: Heard) -> bool:
         """With a wake phrase configured, idle commands must come with it (or just after)."""
-        phrase = " ".join(str(self.settings["wake_phrase"].value or "").lower().split())
+        phrase = self._wake_phrase()
         if not phrase or heard.intent == "crisis":
             return True
-        if heard.intent == "wake" or heard.text.startswith(phrase):
+        if heard.intent == "wake" or _likeness(heard.text, phrase, opening=True):
             self.attention_until = self.t + WAKE_WINDOW_S
             return True
         return self.t <= self.attention_until
+
+    def _wake_phrase(self) -> str:
+        return " ".join(str(self.settings["wake_phrase"].value or "").lower().split())
 
     def _idle(self, heard: Heard) -> None:
         if not self._addressed(heard):
             return
         intent = heard.intent
+        phrase = self._wake_phrase()
+        if intent is None and phrase and _likeness(heard.text, phrase, opening=False):
+            intent = "wake"  # the wake phrase alone, as a transcriber wrote it
         if intent == "extend":
             ended = self.last_ended
             if ended is not None and ended[0] == SOS and self.t - ended[1] <= AGAIN_WINDOW_S:
@@ -382,3 +392,13 @@ def _number(n: Any) -> str:
     from voice.speech.text import number_to_words
 
     return number_to_words(int(n))
+
+
+def _likeness(text: str, phrase: str, opening: bool) -> bool:
+    """``text`` is (or, with ``opening``, begins with) the wake phrase as a transcriber
+    writes it ("Hey, Attune.") or mishears a name it never learned ("Pay at tune")."""
+    said = re.sub(r"[^\w' ]+", " ", text.lower()).split()
+    if not opening:
+        return fuzz.ratio(" ".join(said), phrase) >= WAKE_LIKENESS
+    return max((fuzz.ratio(" ".join(said[:n]), phrase)
+                for n in range(1, len(phrase.split()) + 2)), default=0.0) >= WAKE_LIKENESS

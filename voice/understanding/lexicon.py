@@ -33,6 +33,10 @@ CONTROL_OBJECTS = frozenset(words_of(
     'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
     'chest back shoulders arms hands neck face head jaw breath breathing counting count '
     'second sec seconds moment mo minute tick touch tad notch'))
+# How long a control may be for ("pause for a moment", "stop for now").
+TIME_SPANS = frozenset(words_of(
+    "second seconds sec secs moment moments mo minute minutes min mins tick bit while now "
+    "today tonight little few couple break breather rest"))
 SESSION_WORDS = frozenset(words_of(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
@@ -118,7 +122,7 @@ def minutes_said(words: Words) -> tuple[int | None, set[int]]:
                 value, j = value + TENS[words[j - 1]], j - 1
         elif j >= 0 and words[j] in TENS:
             value = TENS[words[j]]
-        elif j >= 0 and words[j] in ("a", "one"):
+        elif j >= 0 and words[j] == "one":  # ("i need a minute": a while, not a length)
             value = 1
         if value is not None and 1 <= value <= 60:
             used = set(range(j, i + 1))

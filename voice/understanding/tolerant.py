@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
+from voice.understanding.described import Descriptions, describing
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
 from voice.understanding.lexicon import (
     CONNECTORS,
@@ -44,6 +45,7 @@ from voice.understanding.lexicon import (
     NUMBERS,
     SESSION_WORDS,
     SMALL_WORDS,
+    TIME_SPANS,
     VOCATIVES,
     WHEN,
     YES,
@@ -64,6 +66,13 @@ def _longest_first(phrase: Words) -> tuple[int, Words]:
 # A window of words must be at least this like a session's name (spelling, lifted by sound).
 LIKE_AT_LEAST = 0.85
 LIKE_WORDS = 4
+BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
+# Said right after a command, these end it ("pause please, i need to blow my nose").
+POLITE = frozenset({"please", "thanks"})
+# A session asked for by what it does ("the one where you hold after each breath").
+DESCRIBED_SCORE = 0.78
+# A word repaired by its sound must be spelled at least this like the command word.
+SOUND_SPELLED = 50
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,9 @@ class Tolerant:
         self._name_text = ["".join(name) for _, name in self._names]
         self._name_sounds = [sound_of(" ".join(name)) for _, name in self._names]
         self._longest_name = max((len(n) for _, n in self._names), default=1)
+        self.descriptions = Descriptions({sid: ws for sid, ws in
+                                          (tables.get("session_words") or {}).items()
+                                          if sid in names})
 
     # ------------------------------------------------------------ repair
 
@@ -153,7 +165,10 @@ class Tolerant:
             form = str(hit[0])
             if form[0] == joined[0] or sound_of(form)[:1] == code[:1]:
                 return form
-        return self.sounds.get(code) if len(code) >= sound_at_least else None
+        # Sounding alike is not enough when the spelling is far off: Metaphone hears
+        # "pizza" as "pause" and "film i" as "volume".
+        alike = self.sounds.get(code) if len(code) >= sound_at_least else None
+        return alike if alike is not None and fuzz.ratio(joined, alike) >= SOUND_SPELLED else None
 
     # ------------------------------------------------------------ readings
 
@@ -165,6 +180,7 @@ class Tolerant:
         grams = ngrams(words)
         if "start_session" in self.intents:
             out += self._session(words, grams, breaks)
+            out += self._described(words, grams)
         if "check_in" in self.intents:
             out += self._check_in(words)
         # "how long's left": a noun's "'s" is "is" (or a possessive), not part of the word.
@@ -238,8 +254,13 @@ class Tolerant:
         begins = min(cue, default=at)
         # A length belongs to the request ("box breathing for ten minutes"), not to the
         # reason ("my talk is in twenty minutes, can we...") or the name ("one minute calm").
+        # Just before the name, with nothing between, it is the request's ("a five minute
+        # grounding exercise").
         minutes, minute_words = minutes_said(words)
-        if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for")
+        just_before = bool(minute_words) and max(minute_words) not in breaks and all(
+            w in DETERMINERS or w == "of" for w in words[max(minute_words) + 1:at])
+        if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for"
+                              and not just_before)
                              or minute_words & set(range(at, at + n))):
             minutes = None
         used |= cue | minute_words
@@ -259,8 +280,9 @@ class Tolerant:
             self._unexplained(words[reason:], {i - reason for i in used}, SESSION_WORDS))
         # "box breathing please", "fox breathing": little else was said. A one-word name
         # ("soothing") or one only like what was said must be all of it.
-        outside = sum(1 for i, w in enumerate(words)
-                      if not at <= i < at + n and w not in FUNCTION_WORDS)
+        outside = sum(1 for i, w in enumerate(words)  # ("Books breathing, 4 minutes.")
+                      if not at <= i < at + n and w not in FUNCTION_WORDS
+                      and i not in minute_words)
         named_alone = outside <= (1 if n > 1 and quality == 1.0 else 0)
         if not (cue or opening or named_alone):
             return None
@@ -269,6 +291,24 @@ class Tolerant:
         if minutes is not None:
             slots["minutes"] = minutes
         return Reading("start_session", slots, score, "request" if cue else "session")
+
+    def _described(self, words: Words, grams: dict[Words, int]) -> list[Reading]:
+        """A session asked for by what it does: "the one with mindfulness, common humanity
+        and kindness", "can we do the breathing where you hold for four"."""
+        exact = self._exact_names(words)
+        asked = bool(self._cue(grams, len(words)) or self._closing(words, 0))
+        # Asked for, a way of breathing describes a practice too ("let's breathe in a box").
+        described = describing(grams) or (asked and not BREATHING.isdisjoint(words))
+        if not described and (exact or not asked):
+            return []  # a name the session reading weighed already ("check in my bag")
+        found = self.descriptions.best(words, described)
+        if found is None or any(sid != found[0] for _, sid, _, _ in exact):
+            return []  # "one of those wind-down playlists": the name is another session's
+        slots: dict[str, Any] = {"session": found[0]}
+        minutes, used = minutes_said(words)
+        if minutes is not None and words[min(used)] == "for":  # not "i've only got ten minutes"
+            slots["minutes"] = minutes
+        return [Reading("start_session", slots, DESCRIBED_SCORE, "described")]
 
     def _likeness(self, joined: str, sound: str, k: int) -> float:
         """How like name ``k`` a window is: its spelling, which its sound may lift by 0.15.
@@ -343,21 +383,30 @@ class Tolerant:
         return [Reading("check_in", slots, 0.8 if lead else 0.75, "check_in")]
 
     @staticmethod
-    def _for_attune(words: Words, after: int, breaks: frozenset[int]) -> bool:
+    def _for_attune(words: Words, after: int, breaks: frozenset[int], used: set[int]) -> bool:
         """False when the command is about another thing said right after it ("skip the
         ads", "stop barking", "one more episode") with no pause between (a comma, a full
-        stop) to part them."""
-        if after >= len(words) or after - 1 in breaks:
+        stop) to part them. A command that ends with its length ("stop for a sec") or
+        goes on with more of itself ("all good now, continue") is complete."""
+        if after >= len(words) or after - 1 in breaks or after in used or (
+                words[after - 1] in TIME_SPANS):
             return True
+        if words[after] == "for" and after + 1 < len(words):
+            # "pause for a moment" is for Attune; "wait for me", "stop for petrol" are not.
+            span = words[after + 1]
+            if span in DETERMINERS and after + 2 < len(words):
+                span = words[after + 2]
+            return span in TIME_SPANS or span in NUMBERS
         nxt = words[after]
-        if nxt in DETERMINERS and after + 1 < len(words):
-            nxt = words[after + 1]
+        if nxt in DETERMINERS and after + 1 < len(words) and after not in breaks:
+            nxt = words[after + 1]  # ("pause that, someone's calling": "that" is the object)
         allowed = FUNCTION_WORDS | SESSION_WORDS | CONTROL_OBJECTS
         return nxt in allowed or nxt in DETERMINERS or nxt in NUMBERS
 
     def _keyword(self, words: Words, grams: dict[Words, int], cost: float = 0.0,
                  breaks: frozenset[int] = frozenset()) -> list[Reading]:
         out: list[Reading] = []
+        all_breaks = breaks
         for intent, phrases in self.keywords.items():
             if intent in CONTROLS and self.mode in ("idle", "asleep"):
                 continue  # nothing is playing: a control word is someone else's talk
@@ -367,6 +416,10 @@ class Tolerant:
                 at = grams.get(phrase, -1)
                 if at < 0:
                     continue
+                # "pause please i need to blow my nose": a please ends the command.
+                end = at + len(phrase)
+                breaks = all_breaks | ({end} if end < len(words) - 1 and words[end] in POLITE
+                                       else frozenset())
                 # "wait, wait, hold on": every word of this command is the command.
                 used = {i + k for other in phrases for i in range(len(words) - len(other) + 1)
                         if words[i:i + len(other)] == other for k in range(len(other))}
@@ -377,8 +430,9 @@ class Tolerant:
                 extra = self._unexplained(words[first:last + 1], {i - first for i in used},
                                           explained)
                 aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
-                takes_object = intent in ("pause", "resume", "stop", "skip", "extend")
-                if (takes_object and not self._for_attune(words, at + len(phrase), breaks)) or (
+                takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
+                                          "quieter")  # "turn up the radio" is not for us
+                if (takes_object and not self._for_attune(words, end, breaks, used)) or (
                         any(w in VOCATIVES for w in words)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
                     break  # "skip the ads", "stop it, both of you", "options for dinner"

@@ -66,6 +66,8 @@ def _longest_first(phrase: Words) -> tuple[int, Words]:
 # A window of words must be at least this like a session's name (spelling, lifted by sound).
 LIKE_AT_LEAST = 0.85
 LIKE_WORDS = 4
+# How far a window's sound may lift its spelling's likeness to a name.
+SOUND_LIFT = 0.15
 BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
 # Said right after a command, these end it ("pause please, i need to blow my nose").
 POLITE = frozenset({"please", "thanks"})
@@ -234,7 +236,9 @@ class Tolerant:
             if candidates is None:
                 if best is not None and best.score >= 0.9:
                     break
-                candidates = self._like_names(words)
+                # A name said word for word outranks one that only looks like another's.
+                named = {sid for _, sid, _, _ in exact}
+                candidates = [c for c in self._like_names(words) if not named or c[1] in named]
             for quality, sid, at, n in candidates:
                 reading = self._request(words, grams, quality, sid, at, n, breaks)
                 if reading is not None and (best is None or reading.score > best.score):
@@ -319,7 +323,7 @@ class Tolerant:
         if len(self._names[k][1]) == 1:
             return spelled if spelled >= 0.9 and len(joined) >= 6 else 0.0
         sounded = fuzz.ratio(sound, self._name_sounds[k]) / 100 if len(sound) >= 4 else 0.0
-        return max(spelled, min(sounded, spelled + 0.15))
+        return max(spelled, min(sounded, spelled + SOUND_LIFT))
 
     def _exact_names(self, words: Words) -> list[tuple[float, str, int, int]]:
         """Session names said word for word: (1.0, session id, where, how many words)."""
@@ -333,20 +337,20 @@ class Tolerant:
 
     def _like_names(self, words: Words) -> list[tuple[float, str, int, int]]:
         """Windows of words like a session name in spelling or sound, 0.85 or better."""
-        out = []
         # Windows of up to four words: a longer name said that far off is not that name.
-        for n in range(1, min(LIKE_WORDS, len(words)) + 1):
-            for i in range(len(words) - n + 1):
-                window = words[i:i + n]
-                joined, sound = "".join(window), sound_of(" ".join(window))
-                found = {int(k) for _, _, k in process.extract(
-                    joined, self._name_text, scorer=fuzz.ratio, score_cutoff=60, limit=3)}
-                found |= {int(k) for _, _, k in process.extract(
-                    sound, self._name_sounds, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
-                for k in found:
-                    q = self._likeness(joined, sound, k)
-                    if q >= LIKE_AT_LEAST:
-                        out.append((q, self._names[k][0], i, n))
+        windows = [(i, n) for n in range(1, min(LIKE_WORDS, len(words)) + 1)
+                   for i in range(len(words) - n + 1)]
+        joined = ["".join(words[i:i + n]) for i, n in windows]
+        # Sound lifts a likeness by at most 0.15, so a name spelled less alike than this
+        # cannot reach it: every window against every name at once, in C.
+        spelled = process.cdist(joined, self._name_text, scorer=fuzz.ratio, workers=1,
+                                score_cutoff=round(100 * (LIKE_AT_LEAST - SOUND_LIFT)))
+        out = []
+        for row, k in zip(*(axis.tolist() for axis in spelled.nonzero()), strict=True):
+            i, n = windows[row]
+            q = self._likeness(joined[row], sound_of(" ".join(words[i:i + n])), k)
+            if q >= LIKE_AT_LEAST:
+                out.append((q, self._names[k][0], i, n))
         return out
 
     def _check_in(self, words: Words) -> list[Reading]:

@@ -37,6 +37,9 @@ CONTROL_OBJECTS = frozenset(words_of(
 TIME_SPANS = frozenset(words_of(
     "second seconds sec secs moment moments mo minute minutes min mins tick bit while now "
     "today tonight little few couple break breather rest"))
+# Where a command word goes when it is about going somewhere ("stop by the chemist").
+PLACE_WORDS = frozenset(words_of("by at past round around into onto over through along across "
+                                 "down up off"))
 SESSION_WORDS = frozenset(words_of(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '

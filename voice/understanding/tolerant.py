@@ -43,6 +43,7 @@ from voice.understanding.lexicon import (
     NO,
     NO_PHRASES,
     NUMBERS,
+    PLACE_WORDS,
     SESSION_WORDS,
     SMALL_WORDS,
     TIME_SPANS,
@@ -68,6 +69,9 @@ LIKE_AT_LEAST = 0.85
 LIKE_WORDS = 4
 # How far a window's sound may lift its spelling's likeness to a name.
 SOUND_LIFT = 0.15
+# Before "to" and a verb, these say one is willing: "i'm happy to drive".
+WILLING = frozenset({"happy", "glad", "okay", "good", "fine", "alright"})
+QUESTION_WORDS = frozenset({"how", "what", "where", "why", "when", "who", "which"})
 BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
 # Said right after a command, these end it ("pause please, i need to blow my nose").
 POLITE = frozenset({"please", "thanks"})
@@ -211,10 +215,14 @@ class Tolerant:
                     return set(range(end - n, len(words)))
         return set()
 
-    def _cue(self, grams: dict[Words, int], before: int) -> set[int]:
-        """Where request cues stand before word ``before``, in the clause nearest to it."""
+    def _cue(self, words: Words, grams: dict[Words, int], before: int) -> set[int]:
+        """Where request cues stand before word ``before``, in the clause nearest to it.
+
+        Not a question's "do" ("how do i turn this thing on"), nor someone else letting
+        us ("the hotel let us check in early")."""
         starts = [(at, len(cue)) for cue in self.cues
-                  if (at := grams.get(cue, -1)) >= 0 and at + len(cue) <= before]
+                  if (at := grams.get(cue, -1)) >= 0 and at + len(cue) <= before
+                  and not _asked_of_someone_else(words, at, cue)]
         if not starts:
             return set()
         last = max(at for at, _ in starts)
@@ -228,7 +236,7 @@ class Tolerant:
     def _session(self, words: Words, grams: dict[Words, int], breaks: frozenset[int]
                  ) -> list[Reading]:
         content = sum(1 for w in words if w not in FUNCTION_WORDS)
-        if content > self._longest_name + 1 and not self._cue(grams, len(words)):
+        if content > self._longest_name + 1 and not self._cue(words, grams, len(words)):
             return []  # neither a request nor a bare name: no need to look further
         best: Reading | None = None
         exact = self._exact_names(words)
@@ -252,7 +260,7 @@ class Tolerant:
         for other in self.session_names[sid]:  # "come back into the room through my senses"
             if (where := grams.get(other, -1)) >= 0:
                 used.update(range(where, where + len(other)))
-        cue = self._cue(grams, at) or self._closing(words, at + n)
+        cue = self._cue(words, grams, at) or self._closing(words, at + n)
         # The request is the clause from its cue (or the name) on; what came before it
         # is the reason ("i can't sleep, help me wind down").
         begins = min(cue, default=at)
@@ -300,7 +308,7 @@ class Tolerant:
         """A session asked for by what it does: "the one with mindfulness, common humanity
         and kindness", "can we do the breathing where you hold for four"."""
         exact = self._exact_names(words)
-        asked = bool(self._cue(grams, len(words)) or self._closing(words, 0))
+        asked = bool(self._cue(words, grams, len(words)) or self._closing(words, 0))
         # Asked for, a way of breathing describes a practice too ("let's breathe in a box").
         described = describing(grams) or (asked and not BREATHING.isdisjoint(words))
         if not described and (exact or not asked):
@@ -372,6 +380,9 @@ class Tolerant:
             or any(w in FIRST_PERSON_I for w in words[max(0, back - 4):back - 1]))
         if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
+        if feeling.word in WILLING and words[at + length:at + length + 1] == ("to",) and (
+                words[at + length + 1:at + length + 2] not in ((), ("be",))):
+            return []  # willing, not feeling: "i'm happy to drive", "i'm fine to walk"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
         after = [w for w in words[at + length:] if w not in FUNCTION_WORDS
                  and w not in DEGREE and w not in NUMBERS and w not in WHEN]
@@ -395,12 +406,14 @@ class Tolerant:
         if after >= len(words) or after - 1 in breaks or after in used or (
                 words[after - 1] in TIME_SPANS):
             return True
-        if words[after] == "for" and after + 1 < len(words):
-            # "pause for a moment" is for Attune; "wait for me", "stop for petrol" are not.
+        if (words[after] == "for" or words[after] in PLACE_WORDS) and after + 1 < len(words):
+            # "pause for a moment" is for Attune; "wait for me", "stop for petrol", "stop by
+            # the chemist" and "keep going down this road" are not.
             span = words[after + 1]
             if span in DETERMINERS and after + 2 < len(words):
                 span = words[after + 2]
-            return span in TIME_SPANS or span in NUMBERS
+            return span in TIME_SPANS or span in NUMBERS or (words[after] != "for" and (
+                span in CONTROL_OBJECTS or span in FUNCTION_WORDS or span in ("end", "next")))
         nxt = words[after]
         if nxt in DETERMINERS and after + 1 < len(words) and after not in breaks:
             nxt = words[after + 1]  # ("pause that, someone's calling": "that" is the object)
@@ -410,6 +423,7 @@ class Tolerant:
     def _keyword(self, words: Words, grams: dict[Words, int], cost: float = 0.0,
                  breaks: frozenset[int] = frozenset()) -> list[Reading]:
         out: list[Reading] = []
+        spans: list[tuple[int, int]] = []
         all_breaks = breaks
         for intent, phrases in self.keywords.items():
             if intent in CONTROLS and self.mode in ("idle", "asleep"):
@@ -452,8 +466,11 @@ class Tolerant:
                     0.05 if len(phrase) == 1 else 0.0) + (
                     0.01 * len(phrase))  # of two readings, the one that explains more words
                 out.append(Reading(intent, {}, score, "keyword"))
+                spans.append((at, end))
                 break
-        return out
+        # A command inside a longer one is part of it: "slow" in "that's a bit slow".
+        return [r for r, (a, e) in zip(out, spans, strict=True)
+                if not any(a2 <= a and e <= e2 and e2 - a2 > e - a for a2, e2 in spans)]
 
     def _answer(self, words: Words) -> list[Reading]:
         content = [w for w in words if w not in FUNCTION_WORDS]
@@ -474,6 +491,16 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:
+    """A cue that is not one: "how do i...", "the hotel let us..."."""
+    if at == 0:
+        return False
+    before = words[at - 1]
+    if cue == ("do",):
+        return before in QUESTION_WORDS
+    return cue[0] == "let" and before not in FUNCTION_WORDS
 
 
 def command_words(grammar: Grammar, mode: str) -> set[str]:

@@ -279,7 +279,7 @@ _PATTERNS = (
     _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve|plan|plans|"
                    r"planning|planned|decided|prepared|preparing|intend|intending) (?:to|too) "
                    r"(?:die|diy(?= *(?:$|[.!?;,])))",
-       unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing"),
+       unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing|" + _DYE_UNLESS),
     _p("suicidal", r"i (?:should|ought to|need to|have to|must|might as well|may as well) "
                    r"(?:just |really |honestly )?die",
        unless=r"of|from|laughing|if|when|in (?:a|the)|before|trying|happy|old|rich"),
@@ -785,7 +785,7 @@ _PATTERNS = (
     _p("hopeless", r"(?:no|not a|not any|there's no) (?:reason|point|purpose) (?:to|in|for) "
                    r"(?:me )?(?:to )?(?:even )?(?:live|living|being alive|be alive|be here|exist|"
                    r"go on|going on|keep going|"
-                   r"stay alive|staying alive|life|existing|carrying on|carry on|"
+                   r"stay alive|staying alive|life|my life|existing|carrying on|carry on|"
                    r"waking up|(?:anything|any of it|it all) (?:anymore|any more))",
        negatable=False),
     _p("hopeless", r"(?:what's|what is|whats) (?:even |really |actually |just |honestly )?"
@@ -1101,6 +1101,10 @@ _PATTERNS = (
                    r"died by suicide|committed suicide|hanged (?:himself|herself|themselves)|"
                    r"overdosed)(?: [\w',]+){0,8}? (?:i|i'm|i'll|i'd)(?: [\w']+){0,3}? (?:do the "
                    r"same|go the same way|follow (?:him|her|them)|end up the same)", own=False),
+    # A decision with nothing named: "I've made up my mind, I'm going to do it."
+    _p("suicidal", r"(?:made up my mind|my mind's made up|my mind is made up|i've decided|"
+                   r"i have decided)(?: [,.])? (?:i'm|i am|i'll|i will) (?:really |finally |"
+                   r"actually )?(?:going to |gonna )?(?:do|doing) it(?= *(?:$|[.!?]))"),
     # A plan said as how and when: "I've decided how I'm going to do it, and when".
     _p("suicidal", r"(?:decided|planned|worked out|figured out|picked|chosen|know|knew) "
                    r"(?:exactly )?(?:how|when|where) (?:i'm going to|i am going to|i'll|i will|"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from voice.understanding.lexicon import Words
 
@@ -26,6 +27,8 @@ DESCRIBING = tuple(tuple(p.split()) for p in (
     "one where", "one with", "one that", "one of those", "where you", "where i", "one about",
     "breathing where", "breathing with", "exercise where", "exercise with", "practice where",
     "practice with", "session where", "session with", "thing where", "thing with"))
+# "the exhale practice", "a soothing exercise": a session's word names it.
+KINDS = frozenset({"practice", "exercise", "session", "routine", "technique", "meditation"})
 # How much of the sessions' words a description needs, and how far ahead of the next.
 AFTER_DESCRIBING = 1.0
 AFTER_CUE = 2.0
@@ -65,6 +68,12 @@ class Descriptions:
         if first >= need and first >= AHEAD * second:
             return sid, first
         return None
+
+
+def kind_named(words: Words, descriptions: Descriptions) -> bool:
+    """Whether a session's word stands before a kind of practice ("the exhale practice")."""
+    return any(nxt in KINDS and stem(word) in descriptions.weight
+               for word, nxt in pairwise(words))
 
 
 def describing(grams: Mapping[Words, int]) -> bool:

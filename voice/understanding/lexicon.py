@@ -92,8 +92,11 @@ INTENT_WORDS = {
                                "ask words")),
     "list_sessions": frozenset(words_of("list menu offer options available today now got "
                                         "have choose pick")),
-    "louder": frozenset(words_of("hear hearing can't cannot barely hardly properly quiet")),
-    "quieter": frozenset(words_of("loud noisy ears hurts hurting much")),
+    "louder": frozenset(words_of("hear hearing can't cannot barely hardly properly quiet speak "
+                                 "talk")),
+    "quieter": frozenset(words_of("loud noisy ears hurts hurting much speak talk")),
+    "slower": frozenset(words_of("speak talk")),
+    "faster": frozenset(words_of("speak talk")),
 }
 DETERMINERS = frozenset(words_of("the a an this that these those my your his her our their all"))
 

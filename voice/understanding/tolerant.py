@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
-from voice.understanding.described import Descriptions, describing
+from voice.understanding.described import Descriptions, describing, kind_named
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
 from voice.understanding.lexicon import (
     CONNECTORS,
@@ -71,6 +71,8 @@ LIKE_WORDS = 4
 SOUND_LIFT = 0.15
 # Before "to" and a verb, these say one is willing: "i'm happy to drive".
 WILLING = frozenset({"happy", "glad", "okay", "good", "fine", "alright"})
+# Just before a control's word, these make it a noun: "the repeat of that show", "a pause".
+NOUN_BEFORE = frozenset({"the", "a", "an", "that", "this", "his", "her", "their", "your"})
 QUESTION_WORDS = frozenset({"how", "what", "where", "why", "when", "who", "which"})
 BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
 # Said right after a command, these end it ("pause please, i need to blow my nose").
@@ -309,8 +311,10 @@ class Tolerant:
         and kindness", "can we do the breathing where you hold for four"."""
         exact = self._exact_names(words)
         asked = bool(self._cue(words, grams, len(words)) or self._closing(words, 0))
-        # Asked for, a way of breathing describes a practice too ("let's breathe in a box").
-        described = describing(grams) or (asked and not BREATHING.isdisjoint(words))
+        # Asked for, a way of breathing describes a practice too ("let's breathe in a box"),
+        # and so does a session's word before "practice" ("walk me through the exhale practice").
+        described = describing(grams) or (asked and (not BREATHING.isdisjoint(words)
+                                                      or kind_named(words, self.descriptions)))
         if not described and (exact or not asked):
             return []  # a name the session reading weighed already ("check in my bag")
         found = self.descriptions.best(words, described)
@@ -451,9 +455,11 @@ class Tolerant:
                 takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
                                           "quieter")  # "turn up the radio" is not for us
                 if (takes_object and not self._for_attune(words, end, breaks, used)) or (
+                        intent in CONTROLS and len(phrase) == 1 and at > 0
+                        and words[at - 1] in NOUN_BEFORE) or (
                         any(w in VOCATIVES for w in words)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
-                    break  # "skip the ads", "stop it, both of you", "options for dinner"
+                    break  # "skip the ads", "the repeat of it", "options for dinner"
                 opening = all(w in FUNCTION_WORDS for w in words[:at])
                 # A command said first may come with its reason ("pause, someone's at the
                 # door"); a word in the middle of other talk needs the talk to be short.

@@ -274,7 +274,8 @@ _PATTERNS = (
     _p("suicidal", r"(?:i'm|i am) (?:just |finally |really )?(?:going to )?ending (?:it|things|"
                    r"everything|it all)(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|"
                    r"for good))"),
-    _p("suicidal", r"(?:think|thinking|thought) (?:about|of) ending (?:it|things|everything)",
+    _p("suicidal", r"(?:think|thinking|thought) (?:about|of) (?:just |really |seriously )?ending "
+                   r"(?:it|things|everything)",
        unless=r"with|between"),
     _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve|plan|plans|"
                    r"planning|planned|decided|prepared|preparing|intend|intending) (?:to|too) "
@@ -363,7 +364,9 @@ _PATTERNS = (
                    r"these|those) " + _SUBST,
        unless=r"this morning|in the morning|at (?:breakfast|lunch|dinner|bedtime)|"
               r"with (?:breakfast|lunch|dinner|food|my (?:breakfast|lunch|dinner|tea))|"
-              r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already"),
+              r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already|"
+              r"(?:at once |together |in one go )?(?:because|since|as|like) (?:the |my )?(?:doctor|"
+              r"gp|nurse|pharmacist|consultant)"),
     # Means and plans: a lot of pills, pills saved up, a rope, a gun, "how many would it take".
     _p("suicidal", r"(?:take|taking|took|taken|swallow|swallowed|swallowing|down|downed|"
                    r"neck|necked) (?:like |about |around |over |maybe |nearly |almost |"
@@ -601,7 +604,18 @@ _PATTERNS = (
                     r"but|when|since|myself))"),
     _p("self_harm", r"(?:want|wants|wanting|urge|urges|need|used|going|started|tempted|"
                     r"trying not|tried not) to (?:cut|burn|self harm)(?= *(?:$|[.!?;,]|again|"
-                    r"so bad|really bad|but|when|myself|lately|every))"),
+                    r"so bad|really bad|but|when|myself|lately|every|is|are|keeps|won't|right now|"
+                    r"tonight|and (?:i|i'm|i've|now|the urge|the urges|it)))"),
+    # What I might do to myself: "I'm scared of what I might do to myself tonight".
+    _p("self_harm", r"what i(?:'ll| will| might| could| may| would|'d)? do to myself"),
+    # Punishing myself by it: "I want to punish myself by cutting", "I cope by cutting".
+    _p("self_harm", r"(?:punish|punishing|punished) myself (?:by|with) (?:cutting|hurting|burning|"
+                    r"starving|hitting|scratching|bleeding)|(?:cope|coping|deal|dealing) "
+                    r"(?:with (?:it|things|this) )?by (?:cutting|self harming|burning myself|"
+                    r"hurting myself)(?= *(?:$|[.!?;,]|again|myself))"),
+    # Disappearing, felt like: "I feel like disappearing for good".
+    _p("not_here", r"feel like (?:just )?(?:disappearing|vanishing|not existing|not being here|"
+                   r"not waking up)(?= *(?:$|[.!?;,]|forever|for good|for ever|completely))"),
     _p("self_harm", r"i cut (?:again|last night|yesterday|today|this morning|tonight|earlier|"
                     r"this week|on the weekend)"),
     _p("self_harm", r"(?:cut|cutting|burn|burned|burnt|burning|hit|hitting|hurt|hurting|"
@@ -1194,7 +1208,8 @@ _DENIALS = frozenset({"not", "never", "don't", "doesn't", "didn't", "won't", "wo
 _NO_NOUNS = frozenset({"plans", "plan", "intention", "intentions", "thoughts", "thought",
                        "urge", "urges", "desire", "wish", "wishes"})
 # After a denial, "but" with one of these means the denial is not the whole story.
-_BUT_MORE = frozenset({"do", "might", "will", "sometimes", "part", "still", "did", "have",
+_BUT_MORE = frozenset({"tonight", "today", "now", "recently",  # a relapse: "... but tonight"
+                       "do", "might", "will", "sometimes", "part", "still", "did", "have",
                        "maybe", "am", "think", "worry", "could", "can't", "lately", "often"})
 # Someone else as the subject: "she wanted to die", "my neighbour overdosed", "he says
 # he's suicidal". Not "you" or "we", which often mean the speaker.

@@ -132,7 +132,8 @@ _ME = r"(?:myself|my self)"
 # "Myself" as a recognizer mishears it, only after killing and hurting verbs
 # ("I want to kill my shelf"): "I cut my shelf to size" is woodwork.
 _ME_HEARD = r"(?:myself|my self|my shelf|mice elf|mice self)"
-_ACCIDENT = (r"shaving|cooking|chopping|playing|on (?:a|the|some)|by accident|accidentally|"
+_ACCIDENT = (r"shaving|cooking|chopping|playing|laughing|on (?:a|the|some)|by accident|"
+             r"accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"in the kitchen|with a knife while")
 # When it gets bad: "... for when it gets bad", "... if the urges come back".
@@ -315,6 +316,7 @@ _PATTERNS = (
                    r"(?:is|are|went))",
        unless=r"one day|someday|some day|when (?:it's|my) time|eventually|when i'm old"),
     _p("suicidal", r"(?:rather|sooner) die", unless=_THAN_IDIOM),
+    _p("suicidal", r"better off without (?:a [\w']+ like me|someone like me|people like me)"),
     _p("suicidal", r"better off (?:dead|gone|without me|with me (?:dead|gone|out of the "
                    r"(?:way|picture))|not (?:here|alive|existing|being here|"
                    r"being alive|being around)|if i (?:was|were|wasn't|weren't) "
@@ -488,7 +490,8 @@ _PATTERNS = (
     _p("suicidal", r"(?:picked|chosen|chose|scouted|picking|choosing) (?:out )?(?:a|the) "
                    r"(?:bridge|cliff|spot to jump|building to jump|place to (?:do it|jump|die))",
        unless=r"to cross|for|route|over|across|as|walk"),
-    _p("suicidal", r"(?:collect|collected|collecting) (?:up )?(?:pills|tablets|painkillers|"
+    _p("suicidal", r"(?:collect|collected|collecting) (?:up )?(?:my |all my |some |the )?"
+                   r"(?:pills|tablets|painkillers|"
                    r"paracetamol|sleeping pills)", unless=r"from|at|for"),
     _p("suicidal", r"(?:end|ending) (?:my|all (?:of )?my|this) suffering|put an end to (?:it all|"
                    r"my life|everything|myself|my suffering)"),
@@ -847,7 +850,8 @@ _PATTERNS = (
               r"without|in time|on time|to the (?:end of the|shop|station)"),
     _p("hopeless", r"(?:life|living|existing|being alive|everything|it all) (?:is|'s|feels|has "
                    r"become|feels like it's) (?:just |so |far |way )?too (?:painful|hard|much) "
-                   r"to (?:keep going|go on|carry on|keep living|live|stay alive|bear)",
+                   r"to (?:keep going|go on|carry on|keep living|live|stay alive|bear|continue|"
+                   r"keep on|go on living)",
        negatable=False),
     _p("hopeless", r"(?:don't think|not sure|doubt|don't know if|don't know how much longer|"
                    r"how much longer|don't see how|can't see how|don't know how) (?:that )?"
@@ -1115,6 +1119,13 @@ _PATTERNS = (
                    r"died by suicide|committed suicide|hanged (?:himself|herself|themselves)|"
                    r"overdosed)(?: [\w',]+){0,8}? (?:i|i'm|i'll|i'd)(?: [\w']+){0,3}? (?:do the "
                    r"same|go the same way|follow (?:him|her|them)|end up the same)", own=False),
+    # Done living, goodbye and sorry, and "I want to dye. I mean die."
+    _p("not_here", r"(?:i'm|i am|im) (?:so |just |really )?done (?:living|existing|being alive)"
+                   r"(?= *(?:$|[.!?;,]|now|anymore))", negatable=False),
+    _p("suicidal", r"(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|all of you)"
+                   r"(?: [.,!])? (?:i'm|i am) (?:so |really )?sorry"
+                   r"(?= *(?:$|[.!?]|for everything))"),
+    _p("suicidal", r"want to [\w']+(?: [.,])? i mean (?:die|be dead|kill myself|end it)"),
     # A decision with nothing named: "I've made up my mind, I'm going to do it."
     _p("suicidal", r"(?:made up my mind|my mind's made up|my mind is made up|i've decided|"
                    r"i have decided)(?: [,.])? (?:i'm|i am|i'll|i will) (?:really |finally |"

@@ -234,7 +234,7 @@ _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"overpass|flyover|top floor|top of)|"
           r"(?:walk|walking|swim|swimming) (?:out )?into the (?:sea|ocean|river|lake|water)"
           r"(?= *(?:$|[.!?;,]|and (?:not|never|keep|just|disappear|drown|let)|until|forever|"
-          r"without))|"
+          r"without|tonight|now|today))|"
           # "I keep thinking about jumping.", "I want to jump": nothing after it.
           r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|off|from))|"
           # "... how easy it would be to step off the platform", "... let myself fall".
@@ -748,7 +748,8 @@ _PATTERNS = (
                    r"(?:something (?:would |will |could )?(?:kill|kills|killed) me|(?:the|this|"
                    r"my) (?:plane|car|train|bus|flight) (?:crashes|would crash|will crash|"
                    r"goes down))"),
-    _p("not_here", r"(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up"),
+    _p("not_here", r"(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up|(?:sleep|go to "
+                   r"sleep|fall asleep) and stay asleep"),
     _p("not_here", r"(?:(?:so (?:that )?|until )i (?:don't|won't|wouldn't|never)|to not|"
                    r"to never|and not|and never|and just not) wake up(?= *(?:$|[.!?;,]|again|"
                    r"ever|tomorrow|forever))"),
@@ -1126,6 +1127,44 @@ _PATTERNS = (
                    r"(?: [.,!])? (?:i'm|i am) (?:so |really )?sorry"
                    r"(?= *(?:$|[.!?]|for everything))"),
     _p("suicidal", r"want to [\w']+(?: [.,])? i mean (?:die|be dead|kill myself|end it)"),
+    # Said indirectly (a sixth batch): going and not coming back, not seeing myself here next
+    # year, goodbyes nobody knows are goodbyes, it all planned, not facing another day, the
+    # funeral written out, staring at the pills, a favour by dying, my pain ended for good,
+    # the knife hidden under my pillow, time to go for good, wanting to stop breathing.
+    _p("not_here", r"(?:want|need|going|ready) to (?:just )?(?:go|leave|walk away|walk out|"
+                   r"disappear|run away|slip away) and (?:not|never) (?:come back|return|be seen)"),
+    _p("not_here", r"(?:don't|can't|cannot|do not) (?:really )?(?:see|imagine|picture) myself "
+                   r"(?:being )?(?:here|alive|around|living)(?: [\w']+){0,2}? (?:next "
+                   r"(?:year|month|week|christmas|birthday)|much longer|for long|in a "
+                   r"(?:year|month)|by (?:christmas|then|the summer|the end of))", negatable=False),
+    _p("suicidal", r"(?:saying|said|say) (?:my )?(?:goodbyes?|bye) (?:to (?:[\w']+ ){1,2})?without "
+                   r"(?:them|anyone|anybody|people|her|him|everyone) (?:knowing|realising|"
+                   r"realizing|noticing)"),
+    _p("suicidal", r"(?:it's all|everything's|everything is|it's) (?:all )?(?:planned|sorted|"
+                   r"arranged|decided|worked out)(?: [,.])? i know (?:exactly )?(?:what|how|when) "
+                   r"i'm going to do(?: it)?(?= *(?:$|[.!?]))"),
+    _p("hopeless", r"(?:can't|cannot|couldn't) (?:face|bear|do|take|handle) (?:another|one more) "
+                   r"(?:day|morning|night|week)(?: of (?:this|living|life|being (?:alive|me)))?"
+                   r"(?= *(?:$|[.!?;,]|like this|anymore|any more|alive))", negatable=False),
+    _p("suicidal", r"(?:written|wrote|writing|write|made|make|sorted|chose|chosen|picked|planned) "
+                   r"(?:out |down )?(?:what i want (?:at|for) my funeral|the (?:songs|music|hymns) "
+                   r"for my funeral|my funeral (?:wishes|plans|songs|music))"),
+    _p("suicidal", r"(?:" + _SUBST + r"|pill|knife|blade|razor|rope|gun|bottle of [\w']+)"
+                   r"(?: [\w']+){0,8}? (?:keep|kept|been|sat|sit|sitting|can't stop) "
+                   r"(?:staring|looking|gazing) at (?:it|them)"),
+    _p("suicidal", r"(?:doing|do|did) (?:everyone|everybody|them|the world|my family|my [\w']+|"
+                   r"all of them) a (?:favour|favor) (?:by (?:dying|killing myself|disappearing|"
+                   r"ending it|not being here)|if i (?:died|was gone|wasn't here|killed myself|"
+                   r"disappeared|ended it))"),
+    _p("suicidal", r"(?:end|stop|finish) (?:my|the|this|all (?:my|the|this)) (?:pain|suffering|"
+                   r"misery)(?: once and)? (?:permanently|forever|for good|for ever|once and for "
+                   r"all)"),
+    _p("self_harm", r"(?:hide|hiding|hid|hidden|keep|keeping|kept) (?:a|the|my) (?:knife|blade|"
+                    r"razor|razor blade|rope|gun|pills|tablets) (?:under|in|inside) (?:my|the) "
+                    r"(?:pillow|bed|mattress|room|bedroom|drawer|bag|wardrobe)"),
+    _p("suicidal", r"time for me to go(?: [.,!])? (?:for good|forever|for ever|permanently)"),
+    _p("suicidal", r"(?:want|wish|going|need|wanting|trying) to (?:just )?stop breathing"
+                   r"(?= *(?:$|[.!?;,]|forever|for good|now|tonight))"),
     # A decision with nothing named: "I've made up my mind, I'm going to do it."
     _p("suicidal", r"(?:made up my mind|my mind's made up|my mind is made up|i've decided|"
                    r"i have decided)(?: [,.])? (?:i'm|i am|i'll|i will) (?:really |finally |"

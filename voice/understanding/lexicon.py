@@ -98,11 +98,16 @@ INTENT_WORDS = {
     "slower": frozenset(words_of("speak talk")),
     "faster": frozenset(words_of("speak talk")),
 }
+OTHERS = frozenset(words_of("you him her them everyone everybody your his their"))
 DETERMINERS = frozenset(words_of("the a an this that these those my your his her our their all"))
 
 
 def about_self(words: Words, after: int) -> bool:
-    """False for "happy with the blue one", "tired of this show": an opinion of a thing."""
+    """False for "happy with the blue one", "tired of this show": an opinion of a thing; and
+    for "so happy for you": a feeling for someone else, said to them."""
+    if words[after:after + 1] == ("for",) and words[after + 1:after + 2] and (
+            words[after + 1] in OTHERS):
+        return False
     if after < len(words) and words[after] in ("with", "of", "at"):
         rest = [w for w in words[after + 1:after + 3] if w not in DETERMINERS]
         return not rest or rest[0] in ("myself", "everything", "life", "things", "it")

@@ -73,6 +73,9 @@ SOUND_LIFT = 0.15
 WILLING = frozenset({"happy", "glad", "okay", "good", "fine", "alright"})
 # Just before a control's word, these make it a noun: "the repeat of that show", "a pause".
 NOUN_BEFORE = frozenset({"the", "a", "an", "that", "this", "his", "her", "their", "your"})
+SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"})
+# The last word of a name that is a verb phrase: "calm down", "ground myself", "check in".
+PARTICLES = frozenset({"down", "up", "in", "off", "out", "myself", "me", "yourself"})
 QUESTION_WORDS = frozenset({"how", "what", "where", "why", "when", "who", "which"})
 BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
 # Said right after a command, these end it ("pause please, i need to blow my nose").
@@ -280,8 +283,14 @@ class Tolerant:
         used |= cue | minute_words
         # "body scan, ten minutes", "the breathing where the out breath is longer": said
         # first, word for word, it asks for the session.
-        opening = quality == 1.0 and all(w in FUNCTION_WORDS or w in SESSION_WORDS
-                                         or w in NUMBERS for w in words[:at])
+        # Not a name that is a verb and its particle ("calm down", "wind down") said first
+        # with more after it, unless with a please or about the speaker ("wind down, i'm
+        # exhausted"): that is said to someone else ("calm down, it's only a game").
+        imperative = (at == 0 or at - 1 in breaks) and words[at + n - 1] in PARTICLES and (
+            words[at + n:at + n + 1] not in ((), ("please",))) and SPEAKER.isdisjoint(
+            words[at + n:])
+        opening = quality == 1.0 and not imperative and all(
+            w in FUNCTION_WORDS or w in SESSION_WORDS or w in NUMBERS for w in words[:at])
         # Words after the name weigh more ("check in my bag at the desk" is not a request),
         # unless they are a reason of their own: after a comma or full stop, or from a
         # word like "before" or "because" ("a body scan before I go to sleep").
@@ -297,7 +306,7 @@ class Tolerant:
         outside = sum(1 for i, w in enumerate(words)  # ("Books breathing, 4 minutes.")
                       if not at <= i < at + n and w not in FUNCTION_WORDS
                       and i not in minute_words)
-        named_alone = outside <= (1 if n > 1 and quality == 1.0 else 0)
+        named_alone = outside <= (1 if n > 1 and quality == 1.0 and not imperative else 0)
         if not (cue or opening or named_alone):
             return None
         score = quality - 0.15 * extra - (0.0 if cue else 0.05)

@@ -37,9 +37,27 @@ def test_paraphrases_and_near_misses_start_the_right_session(text: str, session:
     assert got.slots["session"] == session
 
 
+@pytest.mark.parametrize(("text", "session"), [
+    # Asked for by what the practice does, not by its name.
+    ("the one with mindfulness, common humanity and kindness", "self-compassion"),
+    ("I want to do the breathing where you hold after each breath", "box-breathing"),
+    ("the slow one that goes up through the body part by part", "body-scan"),
+    ("Let's breathe in a box shape.", "box-breathing"),
+    ("walk me through the exhale practice", "extended-exhale"),
+])
+def test_a_session_described_by_what_it_does_starts(text: str, session: str) -> None:
+    got = understand(text, "idle")
+    assert got is not None and got.slots == {"session": session}, (text, got)
+
+
 def test_minutes_said_in_a_paraphrase_are_kept() -> None:
     got = understand("can we do box breathing for like ten minutes", "idle")
     assert got is not None and got.slots == {"session": "box-breathing", "minutes": 10}
+    got = understand("a five minute grounding exercise please", "idle")
+    assert got is not None and got.slots == {"session": "grounding-54321", "minutes": 5}
+    # "A minute" is a while, not a length; a length before the request is its reason.
+    got = understand("I just need a minute to steady myself.", "idle")
+    assert got is not None and got.slots == {"session": "calm-sos"}
 
 
 @pytest.mark.parametrize(("mode", "text", "intent"), [
@@ -53,6 +71,11 @@ def test_minutes_said_in_a_paraphrase_are_kept() -> None:
     ("session", "do that again", "extend"),
     ("session", "again", "extend"),
     ("session", "keep going", "extend"),
+    ("session", "once more please", "extend"),
+    ("session", "could you say that one more time", "repeat"),
+    ("session", "pause please i need to blow my nose", "pause"),
+    ("session", "stop for a sec the kettle's boiling", "pause"),
+    ("session", "that's a bit slow for me, can you speed it up", "faster"),
     ("idle", "what else have you got", "list_sessions"),
     ("answer", "nope", "answer"),
 ])
@@ -68,6 +91,10 @@ def test_controls_said_loosely(mode: str, text: str, intent: str) -> None:
     "we'll check in at the hotel at three", "tell dad i said happy birthday",
     "your tea's going cold", "the kids are freaking out about the snow",
     "it's too much sugar", "help me carry these bags", "Put the shopping in the boot.",
+    "wait for me, i'm coming too", "the pizza's here", "louder, i can't hear the telly",
+    "can you stop by the chemist on your way back",
+    "The hotel let us check in early.", "i'm happy to drive if you want",
+    "Calm down, it's only a spider.", "the repeat of that show is on tonight",
 ])
 @pytest.mark.parametrize("mode", ["idle", "session"])
 def test_everyday_talk_is_not_a_command(text: str, mode: str) -> None:

@@ -77,6 +77,19 @@ they stand for ("sewer slide", "kill my shelf", "want too die", "be a
 live"); a misheard "myself" only after killing verbs ("cut my shelf" is
 woodwork).
 
+A third writer's phrasings added more of the same kinds: a plan said as how
+and when ("I've decided how I'm going to do it, and when"), the means in front
+of the speaker or looked at for long, or seen "differently", pills saved by not
+taking them, stepping off a platform, death as the only way, being gone "fine by
+me", fine without me ("everyone would cope fine if I wasn't around"), a pet
+rehomed "so she'll be looked after", "tell my sister I'm sorry" with nothing
+after, "you won't have to listen to me after tonight", the will "all in order
+now", deserving pain, blades hidden, scars opened to bleed, following someone
+who died by suicide, unsure about coming down from a roof, gone by next week,
+and wishing said as "I keep wishing". Their twins stay out the same way: a
+goodbye to a car, a farewell email to the team, "tell my sister I'm sorry I
+missed her call", a skipping rope, "I'm on holiday next week", dying of boredom.
+
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml.
 """
 
@@ -119,7 +132,8 @@ _ME = r"(?:myself|my self)"
 # "Myself" as a recognizer mishears it, only after killing and hurting verbs
 # ("I want to kill my shelf"): "I cut my shelf to size" is woodwork.
 _ME_HEARD = r"(?:myself|my self|my shelf|mice elf|mice self)"
-_ACCIDENT = (r"shaving|cooking|chopping|playing|on (?:a|the|some)|by accident|accidentally|"
+_ACCIDENT = (r"shaving|cooking|chopping|playing|laughing|on (?:a|the|some)|by accident|"
+             r"accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"in the kitchen|with a knife while")
 # When it gets bad: "... for when it gets bad", "... if the urges come back".
@@ -172,7 +186,9 @@ def _if_gone(away_end: str) -> str:
     return (r"if (?:i (?:just )?(?:died|killed myself|ended it(?: all)?|ended my life|"
             r"(?:was|were) (?:dead|never born|not alive)|(?:wasn't|weren't) (?:alive|born)|"
             r"didn't exist|never existed|stopped existing|didn't wake up|never woke up|"
-            r"had never been born|" + away + away_end + r")|i'd (?:never been born|never existed|"
+            r"(?:don't|do not|never) wake up(?! (?:early|at|in time|on time|the|him|her|them|"
+            r"you|everyone|my|before|until|till|for|too|late))|had never been born|"
+            + away + away_end + r")|i'd (?:never been born|never existed|"
             r"died|not been born)|i'm dead|i'm (?:gone|not here|"
             r"not around|no longer here|no longer around)" + away_end + ")")
 
@@ -184,6 +200,11 @@ _IF_GONE_ANY_TIME = _if_gone("")
 _DYE_UNLESS = (r"(?:my|her|his|your|their|the|some) (?:hair|clothes|jeans|shirt|dress|shoes|"
                r"fabric|wool|eggs|t shirt|top|fringe|roots|beard)|(?:it|them) (?:blue|red|"
                r"black|green|pink|purple|brown|blonde|a|another)")
+# Dying of something that does not kill: "if I die of boredom in this meeting, ...".
+_DIE_OF = (r"(?:die|dying|died|dead) (?:of|from) (?:boredom|embarrassment|laughter|laughing|"
+           r"cringe|shame)")
+# Wishing, once or again and again: "I wish I was dead", "I keep wishing I was never born".
+_WISH = r"(?:wish|wishing|wished)"
 # "rather be dead than feel like this" counts; "rather die than go to that party" does not.
 _THAN_IDIOM = (r"than (?!(?:feel|feeling|live|living|keep|go on|going on|carry on|carrying on|"
                r"be like this|be me|exist|existing|suffer|suffering|wake up|be alive|stay alive|"
@@ -213,7 +234,7 @@ _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"overpass|flyover|top floor|top of)|"
           r"(?:walk|walking|swim|swimming) (?:out )?into the (?:sea|ocean|river|lake|water)"
           r"(?= *(?:$|[.!?;,]|and (?:not|never|keep|just|disappear|drown|let)|until|forever|"
-          r"without))|"
+          r"without|tonight|now|today))|"
           # "I keep thinking about jumping.", "I want to jump": nothing after it.
           r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|off|from))|"
           # "... how easy it would be to step off the platform", "... let myself fall".
@@ -254,12 +275,13 @@ _PATTERNS = (
     _p("suicidal", r"(?:i'm|i am) (?:just |finally |really )?(?:going to )?ending (?:it|things|"
                    r"everything|it all)(?= *(?:$|[.!?;,]|now|tonight|today|soon|forever|"
                    r"for good))"),
-    _p("suicidal", r"(?:think|thinking|thought) (?:about|of) ending (?:it|things|everything)",
+    _p("suicidal", r"(?:think|thinking|thought) (?:about|of) (?:just |really |seriously )?ending "
+                   r"(?:it|things|everything)",
        unless=r"with|between"),
     _p("suicidal", r"(?:want|wants|wanted|wanting|wish|ready|trying|deserve|plan|plans|"
                    r"planning|planned|decided|prepared|preparing|intend|intending) (?:to|too) "
                    r"(?:die|diy(?= *(?:$|[.!?;,])))",
-       unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing"),
+       unless=r"of (?:embarrassment|boredom|laughter|laughing|cringe)|laughing|" + _DYE_UNLESS),
     _p("suicidal", r"i (?:should|ought to|need to|have to|must|might as well|may as well) "
                    r"(?:just |really |honestly )?die",
        unless=r"of|from|laughing|if|when|in (?:a|the)|before|trying|happy|old|rich"),
@@ -268,8 +290,10 @@ _PATTERNS = (
     _p("suicidal", r"(?:want|wanted|wanting|wish|rather|sooner|deserve|deserves|deserved) "
                    r"(?:to )?be dead",
        unless=_THAN_IDIOM),
-    _p("suicidal", r"wish (?:that )?i (?:was|were) dead"),
+    _p("suicidal", _WISH + r" (?:that )?i (?:was|were) dead"),
     _p("suicidal", r"feel like dying|stop living"),
+    _p("suicidal", r"feel like (?:ending|killing|finishing) (?:it all|it|everything|things|my life|"
+                   r"myself)(?= *(?:$|[.!?;,]|now|tonight|today|for good|forever))"),
     _p("suicidal", r"(?:want|wants|wish) (?:it all|everything|my life|all of it) to "
                    r"(?:end|be over)"),
     _p("suicidal", r"(?:want|wants|wish|need) it (?:all )?to (?:end|be over)"
@@ -292,6 +316,7 @@ _PATTERNS = (
                    r"(?:is|are|went))",
        unless=r"one day|someday|some day|when (?:it's|my) time|eventually|when i'm old"),
     _p("suicidal", r"(?:rather|sooner) die", unless=_THAN_IDIOM),
+    _p("suicidal", r"better off without (?:a [\w']+ like me|someone like me|people like me)"),
     _p("suicidal", r"better off (?:dead|gone|without me|with me (?:dead|gone|out of the "
                    r"(?:way|picture))|not (?:here|alive|existing|being here|"
                    r"being alive|being around)|if i (?:was|were|wasn't|weren't) "
@@ -309,7 +334,9 @@ _PATTERNS = (
     # Worth more dead: "my wife would be better off with the life insurance".
     _p("suicidal", r"worth more (?:to (?:them|my family|everyone|her|him) )?dead"),
     _p("suicidal", r"(?:better off|richer) (?:with )?(?:the|my) (?:life )?insurance(?: money|"
-                   r" payout)?|(?:get|gets|have|collect|cash in) (?:the|my) life insurance"
+                   r" payout)?|(?:get|gets|have|collect|cash in) (?:the|my) insurance(?: money|"
+                   r" payout)? (?:" + _IF_GONE + r"|when i(?:'m| am) (?:gone|dead)|when i die)|"
+                   r"(?:get|gets|have|collect|cash in) (?:the|my) life insurance"
                    r"(?: money| payout)? (?:if|when|once|after) i", own=False),
     # "The best thing I can do for my family is disappear."
     _p("suicidal", r"(?:best|kindest|only|right|nicest|fairest) thing (?:[\w']+ ){0,6}?"
@@ -339,7 +366,9 @@ _PATTERNS = (
                    r"these|those) " + _SUBST,
        unless=r"this morning|in the morning|at (?:breakfast|lunch|dinner|bedtime)|"
               r"with (?:breakfast|lunch|dinner|food|my (?:breakfast|lunch|dinner|tea))|"
-              r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already"),
+              r"on time|as (?:prescribed|usual|normal|told)|for (?:today|the day)|already|"
+              r"(?:at once |together |in one go )?(?:because|since|as|like) (?:the |my )?(?:doctor|"
+              r"gp|nurse|pharmacist|consultant)"),
     # Means and plans: a lot of pills, pills saved up, a rope, a gun, "how many would it take".
     _p("suicidal", r"(?:take|taking|took|taken|swallow|swallowed|swallowing|down|downed|"
                    r"neck|necked) (?:like |about |around |over |maybe |nearly |almost |"
@@ -461,14 +490,22 @@ _PATTERNS = (
     _p("suicidal", r"(?:picked|chosen|chose|scouted|picking|choosing) (?:out )?(?:a|the) "
                    r"(?:bridge|cliff|spot to jump|building to jump|place to (?:do it|jump|die))",
        unless=r"to cross|for|route|over|across|as|walk"),
-    _p("suicidal", r"(?:collect|collected|collecting) (?:up )?(?:pills|tablets|painkillers|"
+    _p("suicidal", r"(?:collect|collected|collecting) (?:up )?(?:my |all my |some |the )?"
+                   r"(?:pills|tablets|painkillers|"
                    r"paracetamol|sleeping pills)", unless=r"from|at|for"),
     _p("suicidal", r"(?:end|ending) (?:my|all (?:of )?my|this) suffering|put an end to (?:it all|"
                    r"my life|everything|myself|my suffering)"),
     # Goodbyes and putting things in order.
+    _p("suicidal", r"this is (?:my )?(?:final |last )?goodbye",
+       unless=r"to (?:the|my|our|this|that|your|his|her) (?:old |lovely |dear |beloved |"
+              r"favourite |little )?(?!family|kids|children|friends|world|everyone|everybody|"
+              r"life|loved ones|wife|husband|partner|mum|dad|mom|parents|sister|brother|son|"
+              r"daughter)|for (?:now|the (?:summer|year|day|week|weekend|holidays|season))|"
+              r"until|till|see you"),
     _p("suicidal", r"(?:goodbye|good bye|farewell) (?:letters?|notes?|messages?|videos?)|"
-                   r"goodbye (?:cruel )?world|goodbye forever|this is (?:my )?(?:final |last )?"
-                   r"goodbye|my (?:last|final) goodbyes?|(?:say|saying|said) goodbye to "
+                   r"goodbye (?:texts?|voice notes?|voicemails?|recordings?)|"
+                   r"goodbye (?:cruel )?world|goodbye forever|"
+                   r"my (?:last|final) goodbyes?|(?:say|saying|said) goodbye to "
                    r"(?:everyone|everybody|the world|my family|my kids|my children|my friends) "
                    r"(?:one last time|for the last time|forever|for good|before i (?:die|go|do "
                    r"it))|(?:letters?|notes?|messages?) (?:to (?:everyone|everybody|my [\w']+|"
@@ -491,6 +528,7 @@ _PATTERNS = (
                    r"final |goodbye )?(?:note|letter|letters|notes) (?:for|to) (?:my (?:family|"
                    r"kids|children|parents|wife|husband|partner|mum|mom|dad|sister|brother|"
                    r"loved ones|friends)|everyone|everybody|the kids|them all|each of them)"
+                   r"(?: i (?:love|care about|know)| who (?:matters?|cares?))?"
                    r"(?= *(?:$|[.!?;,]|explaining|saying (?:sorry|goodbye|why|i'm sorry)|"
                    r"just in case|for when|for after|before i))"),
     _p("suicidal", r"(?:this is|these are|here's|here is) (?:my|the) (?:last|final) (?:message|"
@@ -509,7 +547,8 @@ _PATTERNS = (
        unless=r"after|when|once|because|to|from|in|if|since|as"),
     _p("suicidal", r"tell (?:my [\w']+|them|everyone|everybody|him|her|the kids|my family)"
                    r"(?: [\w']+){0,5}? (?:that )?i (?:loved|always loved|really loved|did love) "
-                   r"(?:them|him|her|you|everyone|everybody|all of you|you all|them all)"),
+                   r"(?:them|him|her|you|everyone|everybody|all of you|you all|them all)",
+       after=_DIE_OF + r"(?: [\w',]+){0,6}?"),
     _p("suicidal", r"(?:say|saying|said|wanted to say|want to say) (?:goodbye|my goodbyes|bye)"
                    r"(?: to [\w']+(?: [\w']+)?)? (?:before i (?:die|do it|end it|go for good|"
                    r"go forever|leave for good|leave forever)|one last time|for the last time|"
@@ -568,7 +607,18 @@ _PATTERNS = (
                     r"but|when|since|myself))"),
     _p("self_harm", r"(?:want|wants|wanting|urge|urges|need|used|going|started|tempted|"
                     r"trying not|tried not) to (?:cut|burn|self harm)(?= *(?:$|[.!?;,]|again|"
-                    r"so bad|really bad|but|when|myself|lately|every))"),
+                    r"so bad|really bad|but|when|myself|lately|every|is|are|keeps|won't|right now|"
+                    r"tonight|and (?:i|i'm|i've|now|the urge|the urges|it)))"),
+    # What I might do to myself: "I'm scared of what I might do to myself tonight".
+    _p("self_harm", r"what i(?:'ll| will| might| could| may| would|'d)? do to myself"),
+    # Punishing myself by it: "I want to punish myself by cutting", "I cope by cutting".
+    _p("self_harm", r"(?:punish|punishing|punished) myself (?:by|with) (?:cutting|hurting|burning|"
+                    r"starving|hitting|scratching|bleeding)|(?:cope|coping|deal|dealing) "
+                    r"(?:with (?:it|things|this) )?by (?:cutting|self harming|burning myself|"
+                    r"hurting myself)(?= *(?:$|[.!?;,]|again|myself))"),
+    # Disappearing, felt like: "I feel like disappearing for good".
+    _p("not_here", r"feel like (?:just )?(?:disappearing|vanishing|not existing|not being here|"
+                   r"not waking up)(?= *(?:$|[.!?;,]|forever|for good|for ever|completely))"),
     _p("self_harm", r"i cut (?:again|last night|yesterday|today|this morning|tonight|earlier|"
                     r"this week|on the weekend)"),
     _p("self_harm", r"(?:cut|cutting|burn|burned|burnt|burning|hit|hitting|hurt|hurting|"
@@ -622,12 +672,12 @@ _PATTERNS = (
                    r"(?:not (?:exist|be alive|be here|be around|live|wake up|be in this world)|"
                    r"cease to exist|be gone|be nothing|stop being alive)",
        unless=_LIVE_UNLESS + r"|by|from|when|until|till|while"),
-    _p("not_here", r"wish (?:that )?i (?:was|were) (?:never born|not born|not alive|not here|"
-                   r"gone|never here)"),
-    _p("not_here", r"wish (?:that )?i (?:wasn't|weren't) (?:alive|born|here|around)"),
-    _p("not_here", r"wish (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed|lived|"
+    _p("not_here", _WISH + r" (?:that )?i (?:was|were) (?:never born|not born|not alive|"
+                   r"not here|gone|never here)"),
+    _p("not_here", _WISH + r" (?:that )?i (?:wasn't|weren't) (?:alive|born|here|around)"),
+    _p("not_here", _WISH + r" (?:that )?(?:i|i'd) (?:had )?never (?:been born|existed|lived|"
                    r"woken up|woke up)"),
-    _p("not_here", r"wish (?:that )?i (?:didn't|don't|could) (?:just )?(?:exist|not exist|"
+    _p("not_here", _WISH + r" (?:that )?i (?:didn't|don't|could) (?:just )?(?:exist|not exist|"
                    r"disappear|vanish|stop existing|sleep forever|not wake up|cease to exist|"
                    r"not be here|not be alive|be gone forever)",
        unless=r"for (?!ever|good)|to (?:a|the|my|somewhere)|on (?:a|holiday|vacation)|into|"
@@ -698,7 +748,8 @@ _PATTERNS = (
                    r"(?:something (?:would |will |could )?(?:kill|kills|killed) me|(?:the|this|"
                    r"my) (?:plane|car|train|bus|flight) (?:crashes|would crash|will crash|"
                    r"goes down))"),
-    _p("not_here", r"(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up"),
+    _p("not_here", r"(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up|(?:sleep|go to "
+                   r"sleep|fall asleep) and stay asleep"),
     _p("not_here", r"(?:(?:so (?:that )?|until )i (?:don't|won't|wouldn't|never)|to not|"
                    r"to never|and not|and never|and just not) wake up(?= *(?:$|[.!?;,]|again|"
                    r"ever|tomorrow|forever))"),
@@ -746,10 +797,13 @@ _PATTERNS = (
                    r"(?:even )?(?:be alive|exist|existed|live|lived|been born|be born|be in this "
                    r"world|been alive)",
        negatable=False, unless=r"here|there|in|with|at|near|on|alone|like that|so far"),
+    _p("hopeless", r"(?:no|not any|there's no|there is no) point (?:even )?(?:living|going on|"
+                   r"carrying on|existing|staying alive|being alive|trying anymore|waking up)"
+                   r"(?= *(?:$|[.!?;,]|anymore|any more|like this|now|at all))", negatable=False),
     _p("hopeless", r"(?:no|not a|not any|there's no) (?:reason|point|purpose) (?:to|in|for) "
                    r"(?:me )?(?:to )?(?:even )?(?:live|living|being alive|be alive|be here|exist|"
                    r"go on|going on|keep going|"
-                   r"stay alive|staying alive|life|existing|carrying on|carry on|"
+                   r"stay alive|staying alive|life|my life|existing|carrying on|carry on|"
                    r"waking up|(?:anything|any of it|it all) (?:anymore|any more))",
        negatable=False),
     _p("hopeless", r"(?:what's|what is|whats) (?:even |really |actually |just |honestly )?"
@@ -797,13 +851,17 @@ _PATTERNS = (
               r"without|in time|on time|to the (?:end of the|shop|station)"),
     _p("hopeless", r"(?:life|living|existing|being alive|everything|it all) (?:is|'s|feels|has "
                    r"become|feels like it's) (?:just |so |far |way )?too (?:painful|hard|much) "
-                   r"to (?:keep going|go on|carry on|keep living|live|stay alive|bear)",
+                   r"to (?:keep going|go on|carry on|keep living|live|stay alive|bear|continue|"
+                   r"keep on|go on living)",
        negatable=False),
     _p("hopeless", r"(?:don't think|not sure|doubt|don't know if|don't know how much longer|"
-                   r"how much longer) (?:that )?i (?:can|could) (?:keep (?:living|going|doing "
-                   r"this)|go on|carry on|survive|hold on|take this|do this)(?: like this|"
+                   r"how much longer|don't see how|can't see how|don't know how) (?:that )?"
+                   r"i (?:can|could|am going to|'m going to|will|'ll) (?:keep (?:living|going|"
+                   r"doing this)|go on|carry on|survive|hold on|take this|do this)(?: like this|"
                    r" anymore| any more| much longer)?", negatable=False,
-       unless=r"with|to|on|at|in|without|for"),
+       unless=r"with|to|on|at|in|for|without (?!(?:him|her|them|my (?:wife|husband|partner|"
+              r"mum|mom|dad|son|daughter|boy|girl|baby|child|kids|children|love|best friend)|"
+              r"[\w']+ (?:now|anymore))\b)"),
     _p("hopeless", r"(?:i'm|i am|i'm just|i feel like|i feel like i'm) (?:such )?a (?:total |"
                    r"complete |fucking )?waste of (?:space|oxygen|air|skin|a life)",
        negatable=False),
@@ -820,8 +878,9 @@ _PATTERNS = (
                    r"no (?:meaning|point|purpose|value|joy)", negatable=False),
     _p("hopeless", r"(?:can't|cannot|don't|couldn't) (?:even )?(?:see|find|think of) (?:a|any|one|"
                    r"a single) (?:single |good )?(?:reason|point|purpose) (?:to|in|for) "
-                   r"(?:me )?(?:even )?(?:live|living|being alive|go on|going on|keep going|"
-                   r"keep living|stay alive|staying alive|exist|existing|carry on|carrying on)",
+                   r"(?:me )?(?:even )?(?:live|living|being alive|be alive|be here|go on|going on|"
+                   r"keep going|keep living|stay alive|staying alive|exist|existing|carry on|"
+                   r"carrying on)",
        negatable=False),
     # Nothing but death: "no way out except dying", "no option other than ending it".
     _p("hopeless", r"(?:except|other than|apart from|besides|but|aside from) (?:dying|death|"
@@ -1003,7 +1062,8 @@ _PATTERNS = (
     # Later in life: "I pray God takes me in my sleep", "I'm just waiting to die", "I've
     # lived long enough", "Harold's gone and I want to go and be with him".
     _p("suicidal", r"(?:pray|prays|praying|prayed|wish|wishing|hope|hoping|want|ready for|"
-                   r"asking|ask|beg|begging) (?:that )?(?:god|the lord|jesus|the good lord|"
+                   r"asking|ask|beg|begging) (?:(?:every|each) (?:night|day|morning) |at night )?"
+                   r"(?:that )?(?:god|the lord|jesus|the good lord|"
                    r"death|the angels) (?:would |will |to |could |might |just )*(?:take|takes|"
                    r"call|calls|come for|comes for|collect|collects) me",
        unless=r"(?:home |in my sleep |to heaven )?(?:one day|someday|some day|when (?:it's|my) "
@@ -1024,6 +1084,164 @@ _PATTERNS = (
     # Not wanting to be a person: "I don't want to be a person anymore".
     _p("not_here", r"don't (?:really |even )?want to be (?:a person|a human|human|a human being|"
                    r"me|myself)(?= *(?:$|[.!?;,]|anymore|any more))", negatable=False),
+    # Fine without me: "everyone would cope fine if I wasn't around".
+    _p("suicidal", r"(?:everyone|everybody|they|they'd|they'll|family|people|the kids|my [\w']+|"
+                   r"the world|it) (?:would|'d|will|'ll|could) (?:[\w']+ ){0,2}?(?:fine|okay|"
+                   r"alright|better|manage|cope|get by|be happier) (?:[\w']+ )?" + _IF_GONE),
+    # A means seen in a new way: "I've been looking at the knives in the kitchen
+    # differently", "I look at the bridge and wonder".
+    _p("suicidal", r"(?:look|looking|looked|see|seeing|stare|staring|think about|thinking about) "
+                   r"(?:at )?(?:the|my|those|these|all the) (?:knives|knife|pills|tablets|rope|"
+                   r"bridge|tracks|railway|blades?|razors?|gun|medicine cabinet|balcony|window|"
+                   r"cliffs?|river|motorway)(?: [\w']+){0,4}? (?:differently|in a different way|"
+                   r"a different way|and (?:wonder|think about it|think about using))"
+                   r"(?= *(?:$|[.!?;,]|now|lately|recently|these days))"),
+    # Up high and not sure about coming down: "I'm on the roof and I don't know if I want
+    # to come down".
+    _p("suicidal", r"(?:don't know|not sure|don't think) (?:if |whether |that )?i (?:want to|can|"
+                   r"will|'ll|should) (?:come|get|climb|step) (?:back )?down(?= *(?:$|[.!?;]|"
+                   r"from here|off (?:this|the)))", negatable=False),
+    # No way to keep going: "There's no way I can keep going."
+    _p("hopeless", r"no way (?:i can|i could|i'm going to|i'll|i will) (?:keep going|go on|"
+                   r"carry on|keep living|keep doing this|do this anymore|survive this|live like "
+                   r"this)(?= *(?:$|[.!?]|like this|anymore|any more))", negatable=False),
+    # A means fetched for tonight: "I'm getting the rope out of the shed tonight".
+    _p("suicidal", r"(?:rope|noose|gun|pills|tablets|blade)(?: [\w']+){0,5}? (?:tonight|for "
+                   r"tonight|later tonight)(?= *(?:$|[.!?]))",
+       after=r"(?:skipping|jump|climbing|tow|washing|clothes|tent|boat|dog's|vitamin|"
+             r"vitamins|antibiotic|my|hay fever|allergy)"),
+    # Gone by a time: "I won't be here this time next week."
+    _p("not_here", r"(?:won't|will not) be (?:here|around|alive) (?:this time )?(?:next "
+                   r"(?:week|month|year)|by (?:next|the end of the) (?:week|month|year))"
+                   r"(?= *(?:$|[.!?]))", negatable=False),
+    # Following someone who died by suicide: "my dad killed himself and I'm going to do
+    # the same".
+    _p("suicidal", r"(?:killed (?:himself|herself|themselves)|took (?:his|her|their) own life|"
+                   r"died by suicide|committed suicide|hanged (?:himself|herself|themselves)|"
+                   r"overdosed)(?: [\w',]+){0,8}? (?:i|i'm|i'll|i'd)(?: [\w']+){0,3}? (?:do the "
+                   r"same|go the same way|follow (?:him|her|them)|end up the same)", own=False),
+    # Done living, goodbye and sorry, and "I want to dye. I mean die."
+    _p("not_here", r"(?:i'm|i am|im) (?:so |just |really )?done (?:living|existing|being alive)"
+                   r"(?= *(?:$|[.!?;,]|now|anymore))", negatable=False),
+    _p("suicidal", r"(?:goodbye|bye|farewell) (?:everyone|everybody|all|world|all of you)"
+                   r"(?: [.,!])? (?:i'm|i am) (?:so |really )?sorry"
+                   r"(?= *(?:$|[.!?]|for everything))"),
+    _p("suicidal", r"want to [\w']+(?: [.,])? i mean (?:die|be dead|kill myself|end it)"),
+    # Said indirectly (a sixth batch): going and not coming back, not seeing myself here next
+    # year, goodbyes nobody knows are goodbyes, it all planned, not facing another day, the
+    # funeral written out, staring at the pills, a favour by dying, my pain ended for good,
+    # the knife hidden under my pillow, time to go for good, wanting to stop breathing.
+    _p("not_here", r"(?:want|need|going|ready) to (?:just )?(?:go|leave|walk away|walk out|"
+                   r"disappear|run away|slip away) and (?:not|never) (?:come back|return|be seen)"),
+    _p("not_here", r"(?:don't|can't|cannot|do not) (?:really )?(?:see|imagine|picture) myself "
+                   r"(?:being )?(?:here|alive|around|living)(?: [\w']+){0,2}? (?:next "
+                   r"(?:year|month|week|christmas|birthday)|much longer|for long|in a "
+                   r"(?:year|month)|by (?:christmas|then|the summer|the end of))", negatable=False),
+    _p("suicidal", r"(?:saying|said|say) (?:my )?(?:goodbyes?|bye) (?:to (?:[\w']+ ){1,2})?without "
+                   r"(?:them|anyone|anybody|people|her|him|everyone) (?:knowing|realising|"
+                   r"realizing|noticing)"),
+    _p("suicidal", r"(?:it's all|everything's|everything is|it's) (?:all )?(?:planned|sorted|"
+                   r"arranged|decided|worked out)(?: [,.])? i know (?:exactly )?(?:what|how|when) "
+                   r"i'm going to do(?: it)?(?= *(?:$|[.!?]))"),
+    _p("hopeless", r"(?:can't|cannot|couldn't) (?:face|bear|do|take|handle) (?:another|one more) "
+                   r"(?:day|morning|night|week)(?: of (?:this|living|life|being (?:alive|me)))?"
+                   r"(?= *(?:$|[.!?;,]|like this|anymore|any more|alive))", negatable=False),
+    _p("suicidal", r"(?:written|wrote|writing|write|made|make|sorted|chose|chosen|picked|planned) "
+                   r"(?:out |down )?(?:what i want (?:at|for) my funeral|the (?:songs|music|hymns) "
+                   r"for my funeral|my funeral (?:wishes|plans|songs|music))"),
+    _p("suicidal", r"(?:" + _SUBST + r"|pill|knife|blade|razor|rope|gun|bottle of [\w']+)"
+                   r"(?: [\w']+){0,8}? (?:keep|kept|been|sat|sit|sitting|can't stop) "
+                   r"(?:staring|looking|gazing) at (?:it|them)"),
+    _p("suicidal", r"(?:doing|do|did) (?:everyone|everybody|them|the world|my family|my [\w']+|"
+                   r"all of them) a (?:favour|favor) (?:by (?:dying|killing myself|disappearing|"
+                   r"ending it|not being here)|if i (?:died|was gone|wasn't here|killed myself|"
+                   r"disappeared|ended it))"),
+    _p("suicidal", r"(?:end|stop|finish) (?:my|the|this|all (?:my|the|this)) (?:pain|suffering|"
+                   r"misery)(?: once and)? (?:permanently|forever|for good|for ever|once and for "
+                   r"all)"),
+    _p("self_harm", r"(?:hide|hiding|hid|hidden|keep|keeping|kept) (?:a|the|my) (?:knife|blade|"
+                    r"razor|razor blade|rope|gun|pills|tablets) (?:under|in|inside) (?:my|the) "
+                    r"(?:pillow|bed|mattress|room|bedroom|drawer|bag|wardrobe)"),
+    _p("suicidal", r"time for me to go(?: [.,!])? (?:for good|forever|for ever|permanently)"),
+    _p("suicidal", r"(?:want|wish|going|need|wanting|trying) to (?:just )?stop breathing"
+                   r"(?= *(?:$|[.!?;,]|forever|for good|now|tonight))"),
+    # A decision with nothing named: "I've made up my mind, I'm going to do it."
+    _p("suicidal", r"(?:made up my mind|my mind's made up|my mind is made up|i've decided|"
+                   r"i have decided)(?: [,.])? (?:i'm|i am|i'll|i will) (?:really |finally |"
+                   r"actually )?(?:going to |gonna )?(?:do|doing) it(?= *(?:$|[.!?]))"),
+    # A plan said as how and when: "I've decided how I'm going to do it, and when".
+    _p("suicidal", r"(?:decided|planned|worked out|figured out|picked|chosen|know|knew) "
+                   r"(?:exactly )?(?:how|when|where) (?:i'm going to|i am going to|i'll|i will|"
+                   r"i'd|i would) do it(?: [,.])?(?: and (?:when|where|how))?"
+                   r"(?= *(?:$|[.!?;]))"),
+    # The means in front of the speaker or looked at for long: "I've got the pills in front
+    # of me", "I looked at the pills for an hour tonight".
+    _p("suicidal", r"(?:i've got|i have|i've|i got|got|there's|there are) (?:the|my|all the|all my|"
+                   r"all of my) " + _SUBST + r" (?:in front of me|lined up|counted out|laid out)"
+                   r"(?= *(?:$|[.!?;,]|again|right now|now|tonight))"),
+    _p("suicidal", r"(?:looked|looking|stared|staring|sat looking) at (?:the|my|all (?:the|my)) "
+                   + _SUBST + r" (?:for (?:an hour|hours|ages|so long|a long time|half the night)|"
+                   r"all (?:night|evening)|again tonight)"),
+    # Saved up by not taking them: "I've stopped taking my meds so I can save them all up".
+    _p("suicidal", _SUBST + r"(?: [\w']+){0,6}? (?:save|saving|stockpile|stockpiling|hoard|"
+                            r"hoarding|stash|stashing|collect|collecting) (?:them|it|those|these)"
+                            r"(?: all)?(?: up)?(?= *(?:$|[.!?;,]|for (?:later|tonight|when i)))",
+       unless=r"in (?:the|a|my) (?:box|cupboard|drawer|cabinet|organi[sz]er)"),
+    # Stepping off where it would be the end: "when I'm on the platform I think about just
+    # stepping off".
+    _p("suicidal", r"(?:platform|edge|ledge|bridge|roof|cliff|balcony|tracks|top floor)"
+                   r"(?: [\w']+){0,8}? " + _WANT + r"(?:step|stepping|jump|jumping|fall|falling|"
+                   r"lean|leaning|go|going) (?:off|over|forward)(?= *(?:$|[.!?;,]))"),
+    # Death as the only way: "the only way is to die", "the only option left is ending it".
+    _p("hopeless", r"only (?:way|option|answer|solution|choice|way out|thing left)(?: left)?"
+                   r"(?: for me)? (?:is|would be|'d be|seems to be|i can see is) (?:to )?"
+                   r"(?:die|dying|death|suicide|kill myself|killing myself|end it|ending it|"
+                   r"end my life|ending my life|not be here|not exist)",
+       negatable=False, unless=_DYE_UNLESS),
+    # Being gone would be fine: "If I don't wake up tomorrow, that's fine by me".
+    _p("not_here", _IF_GONE_ANY_TIME + r"(?: [\w']+){0,2}?(?: ,)? (?:that's|that is|it's|it is|"
+                   r"that'd be|that would be|it'd be|it would be) (?:totally |completely |"
+                   r"honestly |just )?(?:fine|okay|ok|alright|good) (?:by|with) me|"
+                   + _IF_GONE_ANY_TIME + r"(?: [\w']+){0,2}?(?: ,)? (?:i'd|i would|i'll|i will|"
+                   r"i'm) (?:honestly |totally |just )?(?:be )?(?:fine|okay|ok|alright|at peace|"
+                   r"happy) with (?:that|it)", negatable=False),
+    # Goodbyes: a pet rehomed so it is looked after, "tell my sister I'm sorry", "I just
+    # wanted to say goodbye before I go", "you won't have to listen to me after tonight",
+    # the will and everything in order.
+    _p("suicidal", r"(?:given away|give away|giving away|gave away|rehomed|rehoming|rehome|found "
+                   r"(?:a )?(?:new )?homes? for) my (?:cat|cats|dog|dogs|pets?|rabbits?|budgie|"
+                   r"hamster|fish|birds?|parrot|horse|kitten|puppy)(?: [\w']+){0,3}? (?:so "
+                   r"(?:she'll|he'll|they'll|it'll|she|he|they|it) (?:will )?be (?:looked after|"
+                   r"taken care of|cared for|okay|alright|safe|loved)|before i (?:go|die|do it|"
+                   r"leave for good)|for when i'm gone)",
+       unless=r"when|while|because (?:we're|i'm|we are|i am) moving|as (?:we're|i'm) moving"),
+    _p("suicidal", r"tell (?:my [\w']+|them|everyone|everybody|him|her|the kids|my family)"
+                   r"(?: that)? (?:i'm|i am) (?:so |really |truly )?sorry"
+                   r"(?= *(?:$|[.!?;]|for everything|for all of it|for all this))"),
+    _p("suicidal", r"(?:i )?(?:just )?(?:wanted|want|needed|need) to say (?:goodbye|bye|my "
+                   r"goodbyes)(?: to (?:you|everyone|everybody))? before i go(?= *(?:$|[.!?]))"),
+    _p("suicidal", r"(?:won't|will not|never) (?:have to |need to )?(?:listen to|put up with|deal "
+                   r"with|worry about|look after|hear from|bother with|see) me (?:after "
+                   r"(?:tonight|today|this|tomorrow)|much longer|for much longer|ever again)"
+                   r"(?= *(?:$|[.!?;,]))", negatable=False),
+    _p("suicidal", r"(?:will|affairs|funeral|passwords|insurance|goodbyes?|letters)"
+                   r"(?: (?:[\w']+|,)){0,6}? (?:it's|everything's|everything is|it is|all|things "
+                   r"are|it's all) (?:all )?(?:in order|sorted|taken care of)(?: now| for them)?"
+                   r"(?= *(?:$|[.!?]))"),
+    # Deserving pain: "I deserve to be hurt, so I do it myself".
+    _p("self_harm", r"(?:i|i've|i think i|i feel like i|i feel i|i know i) (?:really |just )?"
+                    r"deserve(?:d)? (?:to (?:be hurt|hurt|suffer|feel pain|be in pain|bleed|be "
+                    r"punished|get hurt)|(?:the )?pain)(?= *(?:$|[.!?;,]|so|and|for))",
+       unless=r"for (?:eating|being late|forgetting|missing|that|this|the|my|not)"),
+    # Blades kept, scars opened: "a razor blade hidden in my room", "picking at the scars
+    # again, I want them to bleed".
+    _p("self_harm", r"(?:razor blades?|blades?) (?:[\w']+ )?(?:hidden|stashed|saved|hid|tucked "
+                    r"away)", unless=r"in (?:the|its) (?:handle|case|tool|sheath)"),
+    _p("self_harm", r"(?:pick|picking|picked|reopen|reopening|reopened|open|opening|opened|"
+                    r"scratch|scratching) (?:at )?(?:the|my|old) (?:scars|cuts)"
+                    r"(?= *(?:$|[.!?;,]|again|on purpose|until))"),
+    _p("self_harm", r"(?:want|wanted|wanting|need|needed|make|made|making) (?:them|it|my (?:arms?|"
+                    r"skin|scars|cuts|wrists?|legs?|thighs?)|the (?:scars|cuts)) (?:to )?bleed"),
 )
 
 # Between a denial and the words it denies: "not really going to", "never ever".
@@ -1040,7 +1258,8 @@ _DENIALS = frozenset({"not", "never", "don't", "doesn't", "didn't", "won't", "wo
 _NO_NOUNS = frozenset({"plans", "plan", "intention", "intentions", "thoughts", "thought",
                        "urge", "urges", "desire", "wish", "wishes"})
 # After a denial, "but" with one of these means the denial is not the whole story.
-_BUT_MORE = frozenset({"do", "might", "will", "sometimes", "part", "still", "did", "have",
+_BUT_MORE = frozenset({"tonight", "today", "now", "recently",  # a relapse: "... but tonight"
+                       "do", "might", "will", "sometimes", "part", "still", "did", "have",
                        "maybe", "am", "think", "worry", "could", "can't", "lately", "often"})
 # Someone else as the subject: "she wanted to die", "my neighbour overdosed", "he says
 # he's suicidal". Not "you" or "we", which often mean the speaker.

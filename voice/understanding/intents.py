@@ -371,6 +371,20 @@ class _Walker:
             return []  # optional
         return [frozenset().union(*(f for f in firsts if f is not None))]
 
+    def longest(self, node: Node) -> int:
+        """The most words a match of ``node`` can take, filler aside."""
+        if isinstance(node, Word):
+            return 1
+        if isinstance(node, Slot):
+            return max((len(p) for ps in self.table(node.name)[1].values() for p in ps),
+                       default=0)
+        if isinstance(node, Rule):
+            return self.longest(self.grammar.rules[node.name])
+        if isinstance(node, Seq):
+            return sum(self.longest(item) for item in node.items)
+        assert isinstance(node, Alt)
+        return max((self.longest(option) for option in node.options), default=0)
+
     def fullmatch(self, node: Node, words: tuple[str, ...],
                   memo: dict[tuple[int, int], list[_Step]]) -> dict[str, Any] | None:
         for end, slots in self.paths(node, words, 0, memo):
@@ -393,19 +407,23 @@ class Matcher:
         self._lenient = _Walker(grammar, frozenset(grammar.skip_words))
         self._first = [self._strict.first_words(t.node) for t in self.templates]
         self._needs = [self._strict.required(t.node) for t in self.templates]
+        # A sentence with more words than a template can take is not tried against it.
+        self._longest = [self._strict.longest(t.node) for t in self.templates]
         self._crisis = crisis if "crisis" in grammar.modes[mode] else None
         self._distress = distress if "distress" in grammar.modes[mode] else None
 
-    def match(self, text: str) -> Intent | None:
+    def match(self, text: str, safety: bool = True) -> Intent | None:
+        """The intent of ``text``; crisis and distress first unless ``safety`` is False
+        (text already checked, such as the same words with a misheard one repaired)."""
         words = normalize(text)
         if not words:
             return None
         said = " ".join(words)
-        if self._crisis is not None:
+        if safety and self._crisis is not None:
             found = self._crisis.detect(text)
             if found is not None:
                 return Intent("crisis", {}, said)
-        if self._distress is not None and self._distress.detect(text) is not None:
+        if safety and self._distress is not None and self._distress.detect(text) is not None:
             return Intent("distress", {}, said)
         key = tuple(words)
         walkers = (self._strict, self._lenient) if self._lenient.skip else (self._strict,)
@@ -415,9 +433,10 @@ class Matcher:
             starts = set(walker._skips(key, 0) if walker.skip else (0,))
             openers = {key[k] for k in starts if k < len(key)}
             present = set(key)
-            for template, first, needs in zip(self.templates, self._first, self._needs,
-                                              strict=True):
-                if (first is not None and not first & openers) or any(
+            taken = sum(1 for w in key if w not in walker.skip)
+            for template, first, needs, longest in zip(self.templates, self._first,
+                                                       self._needs, self._longest, strict=True):
+                if taken > longest or (first is not None and not first & openers) or any(
                         need.isdisjoint(present) for need in needs):
                     continue
                 slots = walker.fullmatch(template.node, key, memo)

@@ -33,6 +33,13 @@ CONTROL_OBJECTS = frozenset(words_of(
     'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
     'chest back shoulders arms hands neck face head jaw breath breathing counting count '
     'second sec seconds moment mo minute tick touch tad notch'))
+# How long a control may be for ("pause for a moment", "stop for now").
+TIME_SPANS = frozenset(words_of(
+    "second seconds sec secs moment moments mo minute minutes min mins tick bit while now "
+    "today tonight little few couple break breather rest"))
+# Where a command word goes when it is about going somewhere ("stop by the chemist").
+PLACE_WORDS = frozenset(words_of("by at past round around into onto over through along across "
+                                 "down up off"))
 SESSION_WORDS = frozenset(words_of(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
@@ -85,12 +92,22 @@ INTENT_WORDS = {
                                "ask words")),
     "list_sessions": frozenset(words_of("list menu offer options available today now got "
                                         "have choose pick")),
+    "louder": frozenset(words_of("hear hearing can't cannot barely hardly properly quiet speak "
+                                 "talk")),
+    "quieter": frozenset(words_of("loud noisy ears hurts hurting much speak talk")),
+    "slower": frozenset(words_of("speak talk")),
+    "faster": frozenset(words_of("speak talk")),
 }
+OTHERS = frozenset(words_of("you him her them everyone everybody your his their"))
 DETERMINERS = frozenset(words_of("the a an this that these those my your his her our their all"))
 
 
 def about_self(words: Words, after: int) -> bool:
-    """False for "happy with the blue one", "tired of this show": an opinion of a thing."""
+    """False for "happy with the blue one", "tired of this show": an opinion of a thing; and
+    for "so happy for you": a feeling for someone else, said to them."""
+    if words[after:after + 1] == ("for",) and words[after + 1:after + 2] and (
+            words[after + 1] in OTHERS):
+        return False
     if after < len(words) and words[after] in ("with", "of", "at"):
         rest = [w for w in words[after + 1:after + 3] if w not in DETERMINERS]
         return not rest or rest[0] in ("myself", "everything", "life", "things", "it")
@@ -118,7 +135,7 @@ def minutes_said(words: Words) -> tuple[int | None, set[int]]:
                 value, j = value + TENS[words[j - 1]], j - 1
         elif j >= 0 and words[j] in TENS:
             value = TENS[words[j]]
-        elif j >= 0 and words[j] in ("a", "one"):
+        elif j >= 0 and words[j] == "one":  # ("i need a minute": a while, not a length)
             value = 1
         if value is not None and 1 <= value <= 60:
             used = set(range(j, i + 1))

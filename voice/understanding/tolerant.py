@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
+from voice.understanding.described import Descriptions, describing, kind_named
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
 from voice.understanding.lexicon import (
     CONNECTORS,
@@ -42,8 +43,10 @@ from voice.understanding.lexicon import (
     NO,
     NO_PHRASES,
     NUMBERS,
+    PLACE_WORDS,
     SESSION_WORDS,
     SMALL_WORDS,
+    TIME_SPANS,
     VOCATIVES,
     WHEN,
     YES,
@@ -64,6 +67,23 @@ def _longest_first(phrase: Words) -> tuple[int, Words]:
 # A window of words must be at least this like a session's name (spelling, lifted by sound).
 LIKE_AT_LEAST = 0.85
 LIKE_WORDS = 4
+# How far a window's sound may lift its spelling's likeness to a name.
+SOUND_LIFT = 0.15
+# Before "to" and a verb, these say one is willing: "i'm happy to drive".
+WILLING = frozenset({"happy", "glad", "okay", "good", "fine", "alright"})
+# Just before a control's word, these make it a noun: "the repeat of that show", "a pause".
+NOUN_BEFORE = frozenset({"the", "a", "an", "that", "this", "his", "her", "their", "your"})
+SPEAKER = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"})
+# The last word of a name that is a verb phrase: "calm down", "ground myself", "check in".
+PARTICLES = frozenset({"down", "up", "in", "off", "out", "myself", "me", "yourself"})
+QUESTION_WORDS = frozenset({"how", "what", "where", "why", "when", "who", "which"})
+BREATHING = frozenset({"breathe", "breathing", "breath", "breaths"})
+# Said right after a command, these end it ("pause please, i need to blow my nose").
+POLITE = frozenset({"please", "thanks"})
+# A session asked for by what it does ("the one where you hold after each breath").
+DESCRIBED_SCORE = 0.78
+# A word repaired by its sound must be spelled at least this like the command word.
+SOUND_SPELLED = 50
 
 
 @dataclass(frozen=True)
@@ -115,6 +135,9 @@ class Tolerant:
         self._name_text = ["".join(name) for _, name in self._names]
         self._name_sounds = [sound_of(" ".join(name)) for _, name in self._names]
         self._longest_name = max((len(n) for _, n in self._names), default=1)
+        self.descriptions = Descriptions({sid: ws for sid, ws in
+                                          (tables.get("session_words") or {}).items()
+                                          if sid in names})
 
     # ------------------------------------------------------------ repair
 
@@ -153,7 +176,10 @@ class Tolerant:
             form = str(hit[0])
             if form[0] == joined[0] or sound_of(form)[:1] == code[:1]:
                 return form
-        return self.sounds.get(code) if len(code) >= sound_at_least else None
+        # Sounding alike is not enough when the spelling is far off: Metaphone hears
+        # "pizza" as "pause" and "film i" as "volume".
+        alike = self.sounds.get(code) if len(code) >= sound_at_least else None
+        return alike if alike is not None and fuzz.ratio(joined, alike) >= SOUND_SPELLED else None
 
     # ------------------------------------------------------------ readings
 
@@ -165,6 +191,7 @@ class Tolerant:
         grams = ngrams(words)
         if "start_session" in self.intents:
             out += self._session(words, grams, breaks)
+            out += self._described(words, grams)
         if "check_in" in self.intents:
             out += self._check_in(words)
         # "how long's left": a noun's "'s" is "is" (or a possessive), not part of the word.
@@ -193,10 +220,14 @@ class Tolerant:
                     return set(range(end - n, len(words)))
         return set()
 
-    def _cue(self, grams: dict[Words, int], before: int) -> set[int]:
-        """Where request cues stand before word ``before``, in the clause nearest to it."""
+    def _cue(self, words: Words, grams: dict[Words, int], before: int) -> set[int]:
+        """Where request cues stand before word ``before``, in the clause nearest to it.
+
+        Not a question's "do" ("how do i turn this thing on"), nor someone else letting
+        us ("the hotel let us check in early")."""
         starts = [(at, len(cue)) for cue in self.cues
-                  if (at := grams.get(cue, -1)) >= 0 and at + len(cue) <= before]
+                  if (at := grams.get(cue, -1)) >= 0 and at + len(cue) <= before
+                  and not _asked_of_someone_else(words, at, cue)]
         if not starts:
             return set()
         last = max(at for at, _ in starts)
@@ -210,7 +241,7 @@ class Tolerant:
     def _session(self, words: Words, grams: dict[Words, int], breaks: frozenset[int]
                  ) -> list[Reading]:
         content = sum(1 for w in words if w not in FUNCTION_WORDS)
-        if content > self._longest_name + 1 and not self._cue(grams, len(words)):
+        if content > self._longest_name + 1 and not self._cue(words, grams, len(words)):
             return []  # neither a request nor a bare name: no need to look further
         best: Reading | None = None
         exact = self._exact_names(words)
@@ -218,7 +249,9 @@ class Tolerant:
             if candidates is None:
                 if best is not None and best.score >= 0.9:
                     break
-                candidates = self._like_names(words)
+                # A name said word for word outranks one that only looks like another's.
+                named = {sid for _, sid, _, _ in exact}
+                candidates = [c for c in self._like_names(words) if not named or c[1] in named]
             for quality, sid, at, n in candidates:
                 reading = self._request(words, grams, quality, sid, at, n, breaks)
                 if reading is not None and (best is None or reading.score > best.score):
@@ -232,21 +265,32 @@ class Tolerant:
         for other in self.session_names[sid]:  # "come back into the room through my senses"
             if (where := grams.get(other, -1)) >= 0:
                 used.update(range(where, where + len(other)))
-        cue = self._cue(grams, at) or self._closing(words, at + n)
+        cue = self._cue(words, grams, at) or self._closing(words, at + n)
         # The request is the clause from its cue (or the name) on; what came before it
         # is the reason ("i can't sleep, help me wind down").
         begins = min(cue, default=at)
         # A length belongs to the request ("box breathing for ten minutes"), not to the
         # reason ("my talk is in twenty minutes, can we...") or the name ("one minute calm").
+        # Just before the name, with nothing between, it is the request's ("a five minute
+        # grounding exercise").
         minutes, minute_words = minutes_said(words)
-        if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for")
+        just_before = bool(minute_words) and max(minute_words) not in breaks and all(
+            w in DETERMINERS or w == "of" for w in words[max(minute_words) + 1:at])
+        if minute_words and ((min(minute_words) < begins and words[min(minute_words)] != "for"
+                              and not just_before)
                              or minute_words & set(range(at, at + n))):
             minutes = None
         used |= cue | minute_words
         # "body scan, ten minutes", "the breathing where the out breath is longer": said
         # first, word for word, it asks for the session.
-        opening = quality == 1.0 and all(w in FUNCTION_WORDS or w in SESSION_WORDS
-                                         or w in NUMBERS for w in words[:at])
+        # Not a name that is a verb and its particle ("calm down", "wind down") said first
+        # with more after it, unless with a please or about the speaker ("wind down, i'm
+        # exhausted"): that is said to someone else ("calm down, it's only a game").
+        imperative = (at == 0 or at - 1 in breaks) and words[at + n - 1] in PARTICLES and (
+            words[at + n:at + n + 1] not in ((), ("please",))) and SPEAKER.isdisjoint(
+            words[at + n:])
+        opening = quality == 1.0 and not imperative and all(
+            w in FUNCTION_WORDS or w in SESSION_WORDS or w in NUMBERS for w in words[:at])
         # Words after the name weigh more ("check in my bag at the desk" is not a request),
         # unless they are a reason of their own: after a comma or full stop, or from a
         # word like "before" or "because" ("a body scan before I go to sleep").
@@ -259,9 +303,10 @@ class Tolerant:
             self._unexplained(words[reason:], {i - reason for i in used}, SESSION_WORDS))
         # "box breathing please", "fox breathing": little else was said. A one-word name
         # ("soothing") or one only like what was said must be all of it.
-        outside = sum(1 for i, w in enumerate(words)
-                      if not at <= i < at + n and w not in FUNCTION_WORDS)
-        named_alone = outside <= (1 if n > 1 and quality == 1.0 else 0)
+        outside = sum(1 for i, w in enumerate(words)  # ("Books breathing, 4 minutes.")
+                      if not at <= i < at + n and w not in FUNCTION_WORDS
+                      and i not in minute_words)
+        named_alone = outside <= (1 if n > 1 and quality == 1.0 and not imperative else 0)
         if not (cue or opening or named_alone):
             return None
         score = quality - 0.15 * extra - (0.0 if cue else 0.05)
@@ -269,6 +314,26 @@ class Tolerant:
         if minutes is not None:
             slots["minutes"] = minutes
         return Reading("start_session", slots, score, "request" if cue else "session")
+
+    def _described(self, words: Words, grams: dict[Words, int]) -> list[Reading]:
+        """A session asked for by what it does: "the one with mindfulness, common humanity
+        and kindness", "can we do the breathing where you hold for four"."""
+        exact = self._exact_names(words)
+        asked = bool(self._cue(words, grams, len(words)) or self._closing(words, 0))
+        # Asked for, a way of breathing describes a practice too ("let's breathe in a box"),
+        # and so does a session's word before "practice" ("walk me through the exhale practice").
+        described = describing(grams) or (asked and (not BREATHING.isdisjoint(words)
+                                                      or kind_named(words, self.descriptions)))
+        if not described and (exact or not asked):
+            return []  # a name the session reading weighed already ("check in my bag")
+        found = self.descriptions.best(words, described)
+        if found is None or any(sid != found[0] for _, sid, _, _ in exact):
+            return []  # "one of those wind-down playlists": the name is another session's
+        slots: dict[str, Any] = {"session": found[0]}
+        minutes, used = minutes_said(words)
+        if minutes is not None and words[min(used)] == "for":  # not "i've only got ten minutes"
+            slots["minutes"] = minutes
+        return [Reading("start_session", slots, DESCRIBED_SCORE, "described")]
 
     def _likeness(self, joined: str, sound: str, k: int) -> float:
         """How like name ``k`` a window is: its spelling, which its sound may lift by 0.15.
@@ -279,7 +344,7 @@ class Tolerant:
         if len(self._names[k][1]) == 1:
             return spelled if spelled >= 0.9 and len(joined) >= 6 else 0.0
         sounded = fuzz.ratio(sound, self._name_sounds[k]) / 100 if len(sound) >= 4 else 0.0
-        return max(spelled, min(sounded, spelled + 0.15))
+        return max(spelled, min(sounded, spelled + SOUND_LIFT))
 
     def _exact_names(self, words: Words) -> list[tuple[float, str, int, int]]:
         """Session names said word for word: (1.0, session id, where, how many words)."""
@@ -293,20 +358,20 @@ class Tolerant:
 
     def _like_names(self, words: Words) -> list[tuple[float, str, int, int]]:
         """Windows of words like a session name in spelling or sound, 0.85 or better."""
-        out = []
         # Windows of up to four words: a longer name said that far off is not that name.
-        for n in range(1, min(LIKE_WORDS, len(words)) + 1):
-            for i in range(len(words) - n + 1):
-                window = words[i:i + n]
-                joined, sound = "".join(window), sound_of(" ".join(window))
-                found = {int(k) for _, _, k in process.extract(
-                    joined, self._name_text, scorer=fuzz.ratio, score_cutoff=60, limit=3)}
-                found |= {int(k) for _, _, k in process.extract(
-                    sound, self._name_sounds, scorer=fuzz.ratio, score_cutoff=80, limit=3)}
-                for k in found:
-                    q = self._likeness(joined, sound, k)
-                    if q >= LIKE_AT_LEAST:
-                        out.append((q, self._names[k][0], i, n))
+        windows = [(i, n) for n in range(1, min(LIKE_WORDS, len(words)) + 1)
+                   for i in range(len(words) - n + 1)]
+        joined = ["".join(words[i:i + n]) for i, n in windows]
+        # Sound lifts a likeness by at most 0.15, so a name spelled less alike than this
+        # cannot reach it: every window against every name at once, in C.
+        spelled = process.cdist(joined, self._name_text, scorer=fuzz.ratio, workers=1,
+                                score_cutoff=round(100 * (LIKE_AT_LEAST - SOUND_LIFT)))
+        out = []
+        for row, k in zip(*(axis.tolist() for axis in spelled.nonzero()), strict=True):
+            i, n = windows[row]
+            q = self._likeness(joined[row], sound_of(" ".join(words[i:i + n])), k)
+            if q >= LIKE_AT_LEAST:
+                out.append((q, self._names[k][0], i, n))
         return out
 
     def _check_in(self, words: Words) -> list[Reading]:
@@ -328,6 +393,9 @@ class Tolerant:
             or any(w in FIRST_PERSON_I for w in words[max(0, back - 4):back - 1]))
         if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
+        if feeling.word in WILLING and words[at + length:at + length + 1] == ("to",) and (
+                words[at + length + 1:at + length + 2] not in ((), ("be",))):
+            return []  # willing, not feeling: "i'm happy to drive", "i'm fine to walk"
         first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
         after = [w for w in words[at + length:] if w not in FUNCTION_WORDS
                  and w not in DEGREE and w not in NUMBERS and w not in WHEN]
@@ -343,21 +411,33 @@ class Tolerant:
         return [Reading("check_in", slots, 0.8 if lead else 0.75, "check_in")]
 
     @staticmethod
-    def _for_attune(words: Words, after: int, breaks: frozenset[int]) -> bool:
+    def _for_attune(words: Words, after: int, breaks: frozenset[int], used: set[int]) -> bool:
         """False when the command is about another thing said right after it ("skip the
         ads", "stop barking", "one more episode") with no pause between (a comma, a full
-        stop) to part them."""
-        if after >= len(words) or after - 1 in breaks:
+        stop) to part them. A command that ends with its length ("stop for a sec") or
+        goes on with more of itself ("all good now, continue") is complete."""
+        if after >= len(words) or after - 1 in breaks or after in used or (
+                words[after - 1] in TIME_SPANS):
             return True
+        if (words[after] == "for" or words[after] in PLACE_WORDS) and after + 1 < len(words):
+            # "pause for a moment" is for Attune; "wait for me", "stop for petrol", "stop by
+            # the chemist" and "keep going down this road" are not.
+            span = words[after + 1]
+            if span in DETERMINERS and after + 2 < len(words):
+                span = words[after + 2]
+            return span in TIME_SPANS or span in NUMBERS or (words[after] != "for" and (
+                span in CONTROL_OBJECTS or span in FUNCTION_WORDS or span in ("end", "next")))
         nxt = words[after]
-        if nxt in DETERMINERS and after + 1 < len(words):
-            nxt = words[after + 1]
+        if nxt in DETERMINERS and after + 1 < len(words) and after not in breaks:
+            nxt = words[after + 1]  # ("pause that, someone's calling": "that" is the object)
         allowed = FUNCTION_WORDS | SESSION_WORDS | CONTROL_OBJECTS
         return nxt in allowed or nxt in DETERMINERS or nxt in NUMBERS
 
     def _keyword(self, words: Words, grams: dict[Words, int], cost: float = 0.0,
                  breaks: frozenset[int] = frozenset()) -> list[Reading]:
         out: list[Reading] = []
+        spans: list[tuple[int, int]] = []
+        all_breaks = breaks
         for intent, phrases in self.keywords.items():
             if intent in CONTROLS and self.mode in ("idle", "asleep"):
                 continue  # nothing is playing: a control word is someone else's talk
@@ -367,6 +447,10 @@ class Tolerant:
                 at = grams.get(phrase, -1)
                 if at < 0:
                     continue
+                # "pause please i need to blow my nose": a please ends the command.
+                end = at + len(phrase)
+                breaks = all_breaks | ({end} if end < len(words) - 1 and words[end] in POLITE
+                                       else frozenset())
                 # "wait, wait, hold on": every word of this command is the command.
                 used = {i + k for other in phrases for i in range(len(words) - len(other) + 1)
                         if words[i:i + len(other)] == other for k in range(len(other))}
@@ -377,11 +461,14 @@ class Tolerant:
                 extra = self._unexplained(words[first:last + 1], {i - first for i in used},
                                           explained)
                 aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
-                takes_object = intent in ("pause", "resume", "stop", "skip", "extend")
-                if (takes_object and not self._for_attune(words, at + len(phrase), breaks)) or (
+                takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
+                                          "quieter")  # "turn up the radio" is not for us
+                if (takes_object and not self._for_attune(words, end, breaks, used)) or (
+                        intent in CONTROLS and len(phrase) == 1 and at > 0
+                        and words[at - 1] in NOUN_BEFORE) or (
                         any(w in VOCATIVES for w in words)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
-                    break  # "skip the ads", "stop it, both of you", "options for dinner"
+                    break  # "skip the ads", "the repeat of it", "options for dinner"
                 opening = all(w in FUNCTION_WORDS for w in words[:at])
                 # A command said first may come with its reason ("pause, someone's at the
                 # door"); a word in the middle of other talk needs the talk to be short.
@@ -394,8 +481,11 @@ class Tolerant:
                     0.05 if len(phrase) == 1 else 0.0) + (
                     0.01 * len(phrase))  # of two readings, the one that explains more words
                 out.append(Reading(intent, {}, score, "keyword"))
+                spans.append((at, end))
                 break
-        return out
+        # A command inside a longer one is part of it: "slow" in "that's a bit slow".
+        return [r for r, (a, e) in zip(out, spans, strict=True)
+                if not any(a2 <= a and e <= e2 and e2 - a2 > e - a for a2, e2 in spans)]
 
     def _answer(self, words: Words) -> list[Reading]:
         content = [w for w in words if w not in FUNCTION_WORDS]
@@ -416,6 +506,16 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:
+    """A cue that is not one: "how do i...", "the hotel let us..."."""
+    if at == 0:
+        return False
+    before = words[at - 1]
+    if cue == ("do",):
+        return before in QUESTION_WORDS
+    return cue[0] == "let" and before not in FUNCTION_WORDS
 
 
 def command_words(grammar: Grammar, mode: str) -> set[str]:

@@ -54,7 +54,7 @@ class Understanding:
             return None
         repaired = self.tolerant.repair(words)
         if repaired != words:
-            found = self.matcher.match(" ".join(repaired))
+            found = self.matcher.match(" ".join(repaired), safety=False)  # checked above
             if found is not None and found.name not in ("crisis", "distress"):
                 return replace(found, text=" ".join(words), score=REPAIRED_SCORE)
         return self._read(text)

@@ -253,6 +253,7 @@ class _Walker:
         self.grammar = grammar
         self.skip = skip
         self._tables: dict[str, tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]] = {}
+        self._longest: dict[int, int] = {}
 
     def table(self, name: str) -> tuple[dict[str, Any], dict[str, list[tuple[str, ...]]]]:
         """A slot list's phrase -> value, and its phrases by first word, longest first."""
@@ -373,17 +374,23 @@ class _Walker:
 
     def longest(self, node: Node) -> int:
         """The most words a match of ``node`` can take, filler aside."""
+        key = id(node)  # the grammar's nodes live as long as this walker
+        found = self._longest.get(key)
+        if found is not None:
+            return found
         if isinstance(node, Word):
-            return 1
-        if isinstance(node, Slot):
-            return max((len(p) for ps in self.table(node.name)[1].values() for p in ps),
-                       default=0)
-        if isinstance(node, Rule):
-            return self.longest(self.grammar.rules[node.name])
-        if isinstance(node, Seq):
-            return sum(self.longest(item) for item in node.items)
-        assert isinstance(node, Alt)
-        return max((self.longest(option) for option in node.options), default=0)
+            found = 1
+        elif isinstance(node, Slot):
+            found = max((len(v.words) for v in self.grammar.lists[node.name].values), default=0)
+        elif isinstance(node, Rule):
+            found = self.longest(self.grammar.rules[node.name])
+        elif isinstance(node, Seq):
+            found = sum(self.longest(item) for item in node.items)
+        else:
+            assert isinstance(node, Alt)
+            found = max((self.longest(option) for option in node.options), default=0)
+        self._longest[key] = found
+        return found
 
     def fullmatch(self, node: Node, words: tuple[str, ...],
                   memo: dict[tuple[int, int], list[_Step]]) -> dict[str, Any] | None:
@@ -407,8 +414,9 @@ class Matcher:
         self._lenient = _Walker(grammar, frozenset(grammar.skip_words))
         self._first = [self._strict.first_words(t.node) for t in self.templates]
         self._needs = [self._strict.required(t.node) for t in self.templates]
-        # A sentence with more words than a template can take is not tried against it.
-        self._longest = [self._strict.longest(t.node) for t in self.templates]
+        # A sentence with more words than a template can take is not tried against it
+        # (each template's length is found the first time it is needed).
+        self._longest: list[int | None] = [None] * len(self.templates)
         self._crisis = crisis if "crisis" in grammar.modes[mode] else None
         self._distress = distress if "distress" in grammar.modes[mode] else None
 
@@ -434,15 +442,23 @@ class Matcher:
             openers = {key[k] for k in starts if k < len(key)}
             present = set(key)
             taken = sum(1 for w in key if w not in walker.skip)
-            for template, first, needs, longest in zip(self.templates, self._first,
-                                                       self._needs, self._longest, strict=True):
-                if taken > longest or (first is not None and not first & openers) or any(
-                        need.isdisjoint(present) for need in needs):
+            for k, (template, first, needs) in enumerate(zip(self.templates, self._first,
+                                                             self._needs, strict=True)):
+                if (first is not None and not first & openers) or any(
+                        need.isdisjoint(present) for need in needs) or taken > self._most(k):
                     continue
                 slots = walker.fullmatch(template.node, key, memo)
                 if slots is not None:
                     return Intent(template.intent, slots, said)
         return None
+
+
+    def _most(self, k: int) -> int:
+        """The most words template ``k`` can take, filler aside."""
+        most = self._longest[k]
+        if most is None:
+            most = self._longest[k] = self._strict.longest(self.templates[k].node)
+        return most
 
 
 @functools.lru_cache(maxsize=4)

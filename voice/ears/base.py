@@ -27,7 +27,8 @@ class Heard:
     decided_at_s: float = 0.0  # stream position when the decision was made
     start_s: float = 0.0  # where the utterance began (with pre-roll)
     end_s: float = 0.0  # end of the last speech frame the endpointer saw
-    reason: str = ""  # "" (accepted), "no-match", "low-confidence", "no-speech", "self"
+    reason: str = ""  # "" (accepted), "no-match", "low-confidence", "no-speech", "self",
+    #                   "too-short", "deadline" (decoding fell behind: voice.ears.deadline)
     recognizer: str = ""
     features: dict[str, float] = field(default_factory=dict)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import collections
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,7 +86,7 @@ class Audio:
 class Ended:
     sample: int  # where the endpointer decided (stream position)
     speech_end: int  # end of the last speech frame
-    reason: str  # "silence" | "max" | "stream" | "cut"
+    reason: str  # "silence" | "max" | "stream", or a cut's: "early" | "stable" | "deadline"
     speech_s: float  # seconds of speech frames in the utterance
 
 
@@ -121,13 +122,18 @@ class Endpointer:
         self._last_speech_end = 0
 
     def feed(self, pcm: bytes) -> list[Event]:
+        return list(self.events(pcm))
+
+    def events(self, pcm: bytes) -> Iterator[Event]:
+        """Like :meth:`feed`, one frame at a time: a :meth:`cut` made while handling an
+        event applies to the very next frame. (With a list for the whole block, the
+        frames after an early decision still arrived as the utterance's audio, and
+        PocketSphinx, fed after its utterance had ended, looped forever.)"""
         data = self._leftover + pcm
         whole = len(data) - len(data) % FRAME_BYTES
         self._leftover = data[whole:]
-        events: list[Event] = []
         for i in range(0, whole, FRAME_BYTES):
-            events.extend(self._frame(data[i:i + FRAME_BYTES]))
-        return events
+            yield from self._frame(data[i:i + FRAME_BYTES])
 
     def finish(self) -> list[Event]:
         """End of stream: hand over the partial last frame and close any utterance."""

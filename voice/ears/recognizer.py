@@ -26,6 +26,7 @@ import numpy as np
 from voice.audio.mic import pcm16_samples
 from voice.ears import endpoint
 from voice.ears.base import EARLY_INTENTS, FREE, Backend, Heard, Hypothesis, Recognizer
+from voice.ears.deadline import Deadline
 from voice.ears.denoise import load_denoiser
 from voice.errors import AttuneError, MissingDependency
 from voice.understanding.grammar import Grammar
@@ -87,6 +88,7 @@ class StreamingRecognizer:
         self.stable_s = stable_s
         self.speaking_words: tuple[str, ...] = ()
         self._transcribes = bool(getattr(backend, "transcribes", False))
+        self.deadline = Deadline()  # the one clock read: see voice.ears.deadline
         self._dither = Dither(DITHER_DBFS)
         # Like the room tracker, the noise suppressor follows one continuous room: it
         # is not reset between utterances or streams.
@@ -130,7 +132,7 @@ class StreamingRecognizer:
             pcm = self._denoiser.apply(pcm)
         pcm = self._dither.apply(pcm)
         self.backend.background(pcm)
-        for event in self._ep.feed(pcm):
+        for event in self._ep.events(pcm):
             heard = self._event(event)
             if heard is not None:
                 out.append(heard)
@@ -145,10 +147,15 @@ class StreamingRecognizer:
             self.mode = self._next_mode
             self._utt_start = event.sample
             self._partial, self._partial_since = "", event.sample
-            self.backend.begin(self.mode)
+            self.backend.begin(self.mode)  # (may build the mode's search once: not counted)
+            self.deadline.start()
             return None
         if isinstance(event, endpoint.Audio):
             self.backend.feed(event.pcm)
+            self.deadline.heard(len(event.pcm) // 2)
+            if self.deadline.passed():
+                ended = self._ep.cut("deadline")
+                return self._decide(ended) if ended else None
             return self._maybe_early() if self._ep.in_speech else None
         return self._decide(event)
 
@@ -179,6 +186,11 @@ class StreamingRecognizer:
         heard = Heard(hyp.text, None, {}, 0.0, ended.sample / rate, self._utt_start / rate,
                       ended.speech_end / rate, "", self.name, dict(hyp.features))
         heard.features["endpoint_" + ended.reason] = 1.0
+        if ended.reason == "deadline":  # decoding fell behind: give this one up
+            log.warning("utterance at %.2f s given up: decoding took %.1f s longer than the audio",
+                        heard.start_s, self.deadline.behind_s())
+            heard.reason = "deadline"
+            return heard
         if ended.speech_s < self._endpoint_config.min_speech_s:
             heard.reason = "too-short" if hyp.text else "no-speech"
             return heard
@@ -188,7 +200,7 @@ class StreamingRecognizer:
         if parsed is None or confidence < threshold:
             # A second decode against the short controls alone, when the backend
             # has a reason to think one was said (PocketSphinx: its keyword spotter).
-            ask = getattr(self.backend, "second_opinion", None)
+            ask = None if self.deadline.passed() else getattr(self.backend, "second_opinion", None)
             second: Hypothesis | None = ask() if ask is not None else None
             again = self._parse(second.text) if second is not None else None
             if second is not None and again is not None:

@@ -12,6 +12,7 @@ Run as ``python -m tests.test_no_hangs JOBS.json`` it is that child.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import queue
 import subprocess
@@ -36,6 +37,7 @@ pytest.importorskip("pocketsphinx")
 
 RATE = 16000
 MODES = ("idle", "session", "speaking", "answer", "asleep", FREE)
+RECOGNIZERS = ("pocketsphinx", *(("whisper",) if importlib.util.find_spec("ctranslate2") else ()))
 EIGHT = REPO / "tests" / "data" / "audio" / "eight-hangs.wav"
 LOAD_S = 120.0  # loading a recognizer, or a mode's search, on a busy machine
 TALK = ["we went to the market and bought fresh bread and some cheese",
@@ -129,9 +131,12 @@ def _next(lines: queue.Queue[str | None], wait: float, doing: str) -> str | None
         pytest.fail(f"the ears froze: {doing} did not finish within {wait:.0f} s")
 
 
+@pytest.mark.parametrize("recognizer", RECOGNIZERS)
 @pytest.mark.parametrize("mode", MODES)
-def test_no_input_freezes_the_ears(mode: str, inputs: dict[str, Path], tmp_path: Path) -> None:
-    jobs = [{"mode": mode, "input": name, "path": str(path)} for name, path in inputs.items()]
+def test_no_input_freezes_the_ears(mode: str, recognizer: str, inputs: dict[str, Path],
+                                   tmp_path: Path) -> None:
+    jobs = [{"mode": mode, "input": name, "path": str(path), "recognizer": recognizer}
+            for name, path in inputs.items()]
     done = run_jobs(jobs, tmp_path)
     assert [(d["mode"], d["input"]) for d in done] == [(j["mode"], j["input"]) for j in jobs]
     for d in done:
@@ -270,7 +275,7 @@ def _child(jobs: list[dict[str, Any]]) -> None:
     for job in jobs:
         if rec is None or job["mode"] != mode or job.get("fresh"):
             mode = job["mode"]
-            rec = load_recognizer("pocketsphinx", mode=mode)
+            rec = load_recognizer(job.get("recognizer", "pocketsphinx"), mode=mode)
         mic = FileMic(job["path"], block_samples=job.get("block", 1600))
         print(json.dumps({**job, "audio_s": mic.duration_s}), flush=True)
         started = time.monotonic()

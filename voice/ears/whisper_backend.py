@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +116,12 @@ def _intent_of(sentence: str, mode: str) -> str:
     return read.name if read is not None else ""
 
 
+def _build_modes() -> None:
+    for mode in ("idle", "session", "speaking", "answer", "asleep"):
+        understand("", mode)
+        _mode_sentences(mode)
+
+
 def _plain(text: str) -> str:
     return " ".join("".join(c if c.isalnum() or c in " '" else " " for c in text.lower()).split())
 
@@ -146,7 +153,10 @@ class WhisperBackend:
         return backend
 
     def warm(self) -> None:
-        """One decode of a quiet second, so the first real utterance is not the slow one."""
+        """One decode of a quiet second, so the first real utterance is not the slow one;
+        each mode's understanding and candidate sentences are built on a thread of their
+        own meanwhile (about a second in all: the first request must not wait for it)."""
+        threading.Thread(target=_build_modes, name="attune-understanding", daemon=True).start()
         self.engine.transcribe(self.engine.encode(np.zeros(16000, np.float32)))
 
     # ------------------------------------------------------------------ Backend

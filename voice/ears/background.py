@@ -43,11 +43,12 @@ class BackgroundRecognizer:
             job = self._jobs.get()
             if job is _STOP:
                 return
-            method, args = job  # type: ignore[misc]
+            assert isinstance(job, tuple)
+            method, args = job
             try:
                 for heard in getattr(self.inner, method)(*args) or ():
                     self._done.put(heard)
-            except BaseException as err:  # noqa: BLE001 - handed to the caller's thread
+            except BaseException as err:  # handed to the caller's thread
                 self._done.put(err)
             finally:
                 with self._settled:

@@ -15,6 +15,11 @@ while steady noise leaves them as they are. Nothing starts before
 ``preroll_s`` of audio before it, so the first phone is not cut) and ends
 after ``end_silence_s`` without speech, or at ``max_utterance_s``.
 
+With ``vad="silero"`` the Silero network (:mod:`voice.ears.silero`) decides
+instead: a frame starts speech at probability ``silero_on`` and holds it down to
+``silero_off``. ``vad="silero+bands"`` needs both the network and the band score
+(WebRTC's detector is left out).
+
 All positions are sample counts from the start of the stream.
 """
 
@@ -24,8 +29,12 @@ import collections
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from voice.ears.silero import SileroDetector
 
 SAMPLE_RATE = 16000
 FRAME_SAMPLES = 480  # 30 ms
@@ -69,6 +78,12 @@ class EndpointConfig:
     hold_quantile: float = 98.0
     hold_margin_db: float = 0.3
     warmup_s: float = 0.45  # background needed before anything can start
+    vad: str = "bands"  # "bands" | "silero" | "silero+bands" (see the module's doc)
+    silero_on: float = 0.5
+    silero_off: float = 0.35
+
+
+VADS = ("bands", "silero", "silero+bands")
 
 
 @dataclass(frozen=True)
@@ -97,10 +112,21 @@ class Endpointer:
     """Feed any number of bytes with :meth:`feed`; get utterance events back."""
 
     def __init__(self, config: EndpointConfig | None = None) -> None:
-        from pocketsphinx import Vad
-
         self.config = c = config or EndpointConfig()
-        self._vad = Vad(c.vad_mode, SAMPLE_RATE, FRAME_S)
+        if c.vad not in VADS:
+            raise ValueError(f"unknown vad {c.vad!r}; choose " + " or ".join(VADS))
+        self._vad: Any = None
+        if c.vad == "bands":  # WebRTC's detector only in today's start rule
+            from pocketsphinx import Vad
+
+            self._vad = Vad(c.vad_mode, SAMPLE_RATE, FRAME_S)
+        self._uses_bands = "bands" in c.vad
+        self._silero: SileroDetector | None = None
+        if "silero" in c.vad:
+            from voice.ears.silero import SileroDetector
+
+            self._silero = SileroDetector()
+        self.probability = 0.0  # Silero's, for the latest frame
         self._leftover = b""
         self.position = 0  # samples consumed so far
         self._bands: collections.deque[np.ndarray] = collections.deque(
@@ -162,6 +188,17 @@ class Endpointer:
     def _is_speech(self, frame: bytes) -> bool:
         x = np.frombuffer(frame, dtype="<i2").astype(np.float64) / 32768.0
         level = 10 * math.log10(float(np.mean(x * x)) + 1e-12)
+        c = self.config
+        speech = level >= c.min_level_db
+        if self._silero is not None:
+            self.probability = self._silero.feed(x)
+            speech &= self.probability >= (c.silero_off if self.in_speech else c.silero_on)
+        if self._uses_bands:
+            speech &= self._band_speech(frame, x, level)
+            self._quiet.append(not speech and not self.in_speech)
+        return speech
+
+    def _band_speech(self, frame: bytes, x: np.ndarray, level: float) -> bool:
         power = np.abs(np.fft.rfft(x * _WINDOW, _NFFT)) ** 2
         bands = 10 * np.log10(np.add.reduceat(power[_LO:_HI], _EDGES) + 1e-10)
         c = self.config
@@ -186,8 +223,8 @@ class Endpointer:
         elif self.in_speech:
             speech = smoothed > off_db
         else:
-            speech = smoothed_start > on_db and bool(self._vad.is_speech(frame))
-        self._quiet.append(not speech and not self.in_speech)
+            speech = smoothed_start > on_db and (
+                self._vad is None or bool(self._vad.is_speech(frame)))
         return speech
 
     def _measure_background(self) -> tuple[np.ndarray, np.ndarray, float, float]:
@@ -230,6 +267,12 @@ class Endpointer:
             self._recent.clear()
             frames = list(self._preroll)
             self._preroll.clear()
+            if self._silero is not None and self._uses_bands:
+                # Silero answers a chunk or two after the band score, so the onset's
+                # frames went down as the room's; counted there, the voice itself
+                # would raise the hold threshold and cut the next utterance short.
+                for i in range(1, min(len(frames), len(self._quiet)) + 1):
+                    self._quiet[-i] = False
             self._speech_frames = c.start_frames
             self._utt_frames = len(frames)
             self.silence_frames = 0

@@ -10,8 +10,8 @@ Every variant hears the same clips, in the same order, through the live pipeline
 alone made with the fit split's own seeds (the eval split's noise-only clips are
 left alone). Reports accuracy, false accepts, latency after the end of speech, and
 what the endpointer itself costs per second of audio (CPU time, endpointer only).
-A variant is ``VAD[:ON/OFF]``: the endpointer's ``vad`` and Silero's start and hold
-probabilities (0.5/0.35 when left out).
+A variant is ``VAD[:ON/OFF][@PREROLL]``: the endpointer's ``vad``, Silero's start and
+hold probabilities (0.5/0.35 when left out) and the pre-roll in seconds.
 """
 
 from __future__ import annotations
@@ -36,10 +36,12 @@ from voice.ears.recognizer import load_recognizer
 
 
 def parse_variant(text: str) -> endpoint.EndpointConfig:
-    """``VAD[:ON/OFF]``, for example ``silero+bands:0.6/0.5``."""
+    """``VAD[:ON/OFF][@PREROLL]``, for example ``silero+bands:0.6/0.5@0.45``."""
+    text, _, preroll = text.partition("@")
     vad, _, thresholds = text.partition(":")
     on, off = (float(t) for t in (thresholds or "0.5/0.35").split("/"))
-    return endpoint.EndpointConfig(vad=vad, silero_on=on, silero_off=off)
+    return endpoint.EndpointConfig(vad=vad, silero_on=on, silero_off=off,
+                                   preroll_s=float(preroll or endpoint.EndpointConfig.preroll_s))
 
 
 def fit_clips(voices: list[str], every: int) -> list[Clip]:

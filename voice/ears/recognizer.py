@@ -372,7 +372,9 @@ def whisper_endpointing() -> endpoint.EndpointConfig:
     from voice.ears import silero
 
     if silero.available():
-        return endpoint.EndpointConfig(vad="silero+bands")
+        # Silero answers 100-200 ms after the onset; a longer pre-roll keeps the first
+        # phone ("resume" was heard as "Bresem." with the band score's 0.27 s).
+        return endpoint.EndpointConfig(vad="silero+bands", preroll_s=0.45)
     log.warning("Silero's speech detector (faster-whisper's assets, onnxruntime) is not "
                 "installed; finding utterances with the band score alone")
     return endpoint.EndpointConfig()

@@ -35,7 +35,7 @@ DATA = ROOT / "bench" / "understanding"
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv", "tune-extra3.tsv", "tune-extra4.tsv",
          "tune-everyday2.tsv")
 # Crisis and distress phrasings and their near misses, written by three more writers.
-SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv", "tune-crisis3.tsv")
+SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv", "tune-crisis3.tsv", "tune-crisis4.tsv")
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402

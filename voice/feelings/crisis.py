@@ -100,6 +100,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from voice.feelings.crisis_more import MORE
 from voice.feelings.vocabulary import words
 
 KINDS = ("suicidal", "self_harm", "not_here", "hopeless")
@@ -236,7 +237,9 @@ _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"(?= *(?:$|[.!?;,]|and (?:not|never|keep|just|disappear|drown|let)|until|forever|"
           r"without|tonight|now|today))|"
           # "I keep thinking about jumping.", "I want to jump": nothing after it.
-          r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|off|from))|"
+          r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|(?:off|from)(?! (?:the |a |that |"
+          r"this )?(?:high |top |big )?(?:diving board|board|springboard|boat|pier|jetty|swing|"
+          r"trampoline|sofa|bed|rocks|slide|wall|fence|stage|steps?|plane)\b)))|"
           # "... how easy it would be to step off the platform", "... let myself fall".
           r"(?:step|stepping|fall|falling|let myself fall|letting myself fall) (?:off|from) "
           r"(?:the|a) (?:platform|edge|ledge|bridge|roof|cliff|balcony)|"
@@ -764,7 +767,11 @@ _PATTERNS = (
     _p("not_here", r"stop existing"),
     _p("not_here", r"won't be (?:here|around) (?:much longer|tomorrow|for long|anymore|"
                    r"any more|this time tomorrow|by (?:tomorrow|morning|the morning|tonight|"
-                   r"the weekend|then)|after tonight)"),
+                   r"the weekend|then)|after tonight)",
+       # Away for a reason: "I won't be around tomorrow, I'm at my mum's."
+       unless=r", (?:i'm|i am|we're|we are|i'll be|i've got|i have) (?:at|in|on|away|off|out|"
+              r"working|visiting|staying|going|busy|got)|(?:at|in|on|for) (?:the|my|a|work|"
+              r"school)"),
     # Gone, with nothing after it: "... because I won't be around."
     _p("not_here", r"(?:won't|will not) be (?:here|around)(?= *(?:$|[.!?;,]))"),
     _p("not_here", r"won't be alive",
@@ -1242,7 +1249,7 @@ _PATTERNS = (
                     r"(?= *(?:$|[.!?;,]|again|on purpose|until))"),
     _p("self_harm", r"(?:want|wanted|wanting|need|needed|make|made|making) (?:them|it|my (?:arms?|"
                     r"skin|scars|cuts|wrists?|legs?|thighs?)|the (?:scars|cuts)) (?:to )?bleed"),
-)
+) + tuple(_p(kind, pattern, **options) for kind, pattern, options in MORE)
 
 # Between a denial and the words it denies: "not really going to", "never ever".
 # No pronouns: crossing "I" means a new clause ("no I want to die").

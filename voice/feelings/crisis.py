@@ -216,7 +216,7 @@ _THAN_IDIOM = (r"than (?!(?:feel|feeling|live|living|keep|go on|going on|carry o
 _WANT = (r"(?:want|wants|wanted|wanting|going|planning|plan|plans|planned|ready|tempted|urge|"
          r"urges|need|think|thinking|thought|thoughts|fantasi[sz]e|fantasi[sz]ing|imagine|"
          r"imagining|picture|picturing|dream|dreaming|considered|considering|consider|"
-         r"could|should|might|wish i could|how easy it would be|how easy it'd be) "
+         r"could|should|might|i'll|i will|wish i could|how easy it would be|how easy it'd be) "
          r"(?:about |of |to |on )?(?:just )?")
 _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"(?: my car| the car| it)? (?:into|off|in front of) (?:a |an |the )?(?:oncoming )?"
@@ -255,7 +255,7 @@ _WAY_OUT_UNLESS = (r"of (?:the|this|that|our|my|a|here) (?!(?:pain|feeling|feeli
                    r"on|at|left|right|that door|this way|that way)|(?:except|but) (?:the|"
                    r"through) (?:back|front|side|fire)|(?:sign|door|exit)")
 
-_PATTERNS = (
+_BASE_PATTERNS = (
     _p("suicidal", r"(?:kill|killing|killed|kills) " + _ME_HEARD,
        unless=r"laughing|working|at work|at the gym|with work|over work"),
     # Not "it's suicide to drive in this snow", "suicide prevention", "a suicide mission".
@@ -1249,7 +1249,9 @@ _PATTERNS = (
                     r"(?= *(?:$|[.!?;,]|again|on purpose|until))"),
     _p("self_harm", r"(?:want|wanted|wanting|need|needed|make|made|making) (?:them|it|my (?:arms?|"
                     r"skin|scars|cuts|wrists?|legs?|thighs?)|the (?:scars|cuts)) (?:to )?bleed"),
-) + tuple(_p(kind, pattern, **options) for kind, pattern, options in MORE)
+)
+_PATTERNS = (*_BASE_PATTERNS,
+             *(_p(kind, pattern, **options) for kind, pattern, options in MORE))
 
 # Between a denial and the words it denies: "not really going to", "never ever".
 # No pronouns: crossing "I" means a new clause ("no I want to die").
@@ -1275,7 +1277,8 @@ _THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll 
     sister son daughter cousin aunt uncle nan gran grandma grandad grandpa grandmother
     grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
     teacher student patient client man woman guy girl boy kid teenager teen person
-    celebrity singer actor character soldier mum's dad's brother's sister's"""
+    celebrity singer actor character soldier mum's dad's brother's sister's
+    dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers"""
 _THEY = frozenset(_THEY_WORDS.split())
 # Between that subject and the words: "she has been", "he says he", "my cousin nearly".
 _THEY_GAP_WORDS = """who is was has had been be would just really also even always still

@@ -44,12 +44,18 @@ _FOLLOW = (r"(?:do(?:ing)? the same(?: thing)?|go(?:ing)? the same way|head(?:in
 # Between "I" and what follows: any words but a denial ("I don't want to do the same").
 _NOT_DENIED = r"(?: (?!(?:don't|won't|never|not|wouldn't|can't|couldn't|didn't)\b)[\w']+){0,5}?"
 _END = r"(?= *(?:$|[.!?;]))"
+_MEANS_HELD = (r"(?:rope|noose|belt|cord|pills|tablets|blade|razor|razor blade|knife|knives|gun|"
+               r"shotgun)")
 _END_COMMA = r"(?= *(?:$|[.!?;,]))"
 
 # (kind, pattern, options for crisis._p)
 MORE: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("suicidal", _THEIR_SUICIDE + r"(?: [\w',]+){0,10}? (?:i|i'm|i'll|i'd|i've|me)"
                  + _NOT_DENIED + r" " + _FOLLOW, {"own": False}),
+    ("suicidal", r"(?:my|his|her|their) (?:" + _REL + r"'?s?) suicide(?: [\w',]+){0,10}? (?:i|i'm|"
+                 r"i'll|i'd|i've|me)" + _NOT_DENIED + r" " + _FOLLOW + r"|(?:my |our )?" + _REL
+                 + r" (?:jumped|drowned|died that way|died like that|went that way)(?: [\w',]+)"
+                 r"{0,10}? (?:i|i'm|i'll|i'd|i've|me)" + _NOT_DENIED + r" " + _FOLLOW, {}),
     ("suicidal", r"(?:i|i'm|i'll|i am|i will)" + _NOT_DENIED + r" do what my " + _REL
                  + r" did" + _END, {}),
     ("suicidal", r"(?:want|wanting|wish|ready|going) to (?:join|follow) my (?:late )?" + _REL
@@ -116,10 +122,86 @@ MORE: tuple[tuple[str, str, dict[str, Any]], ...] = (
                  r"it(?: all)?(?: (?:tonight|today|now|this week|this weekend|tomorrow|soon))?"
                  + _END + r"|(?:tonight|today) i(?: will| am going to|'m going to|'ll)? end it|"
                  r"it (?:all )?ends (?:tonight|today)" + _END, {}),
+    # A second batch, said more indirectly.
+    ("suicidal", r"(?:would|'d|will|could|might) be (?:so |much |a lot |far |way )?(?:simpler|"
+                 r"easier|lighter|calmer|freer|fine|okay|alright)(?: for (?:everyone|them|her|him|"
+                 r"all of them))? without me(?! (?:there|at|for|on|in|tonight|today|tomorrow|this|"
+                 r"next|around (?:for|this|next|tomorrow)|for a (?:bit|while|day|week))\b)", {}),
+    ("hopeless", r"(?:i'm|i am|i feel like i'm|i feel like i am|i'm only|i'm just) (?:just |only )?"
+                 r"(?:taking up|wasting) (?:space|oxygen|air)" + _END_COMMA, {}),
+    ("not_here", r"(?:easier|better|simpler|kinder|a relief)(?: for (?:everyone|everybody|them|all "
+                 r"of us))? (?:if i|to) (?:just )?(?:not be here|not exist|not be around|not wake "
+                 r"up|be gone|disappear|be dead|wasn't here|weren't here|didn't exist)"
+                 + _END_COMMA,
+     {}),
+    ("suicidal", r"i (?:might|may) as well (?:just )?(?:be dead|end it|not be here|not exist|"
+                 r"kill myself|give up on life|not bother living)", {}),
+    ("suicidal", r"(?:pills|tablets|prescriptions?|meds|medication|paracetamol|painkillers)"
+                 r"(?: [\w']+){0,4}? so (?:that )?i(?:'ve got| have| got| had) enough" + _END_COMMA
+                 + r"|(?:bought|buying|buy|got|getting) (?:pills|tablets|paracetamol|painkillers|"
+                 r"sleeping pills|aspirin|ibuprofen)(?: [\w']+)? (?:from|at|in) (?:two|three|four|"
+                 r"five|several|lots of|loads of|different)(?: different)? (?:shops|chemists|"
+                 r"pharmacies|stores|places|supermarkets)", {}),
+    ("suicidal", r"(?:got|have|put|left|laid out|set out) (?:the|a|my) " + _MEANS_HELD
+                 + r"(?: [\w']+){0,2}? (?:ready|out|waiting)" + _END + r"|(?:thinking|think|"
+                 r"thought) about (?:the|that|a|my) " + _MEANS_HELD + r"(?: (?:in|under|on) "
+                 r"(?:the|my) [\w']+| upstairs| downstairs)?" + _END + r"|" + _MEANS_HELD
+                 + r"(?: [\w']+){0,5}? (?:and )?i keep (?:picking it up|holding it|looking at it|"
+                 r"staring at it|touching it|taking it out|picking them up|looking at them)", {}),
+    ("not_here", r"in case i'm (?:not here|gone|not around|dead|no longer here)(?: anymore)?"
+                 + _END_COMMA, {}),
+    ("suicidal", r"(?:will|wills)(?: [\w']+){0,3}? (?:and|,) (?:[\w']+ )?(?:written|wrote|"
+                 r"writing|done|finished) (?:my |the )?(?:letters|notes|goodbyes)|(?:writing|"
+                 r"written|wrote|write) (?:my|a|the) (?:very )?(?:last|final) (?:letter|note|"
+                 r"message|words)(?: to (?:you|everyone|my family|my kids|them))?" + _END, {}),
+    ("suicidal", r"(?:gave|given|giving|give) (?:away )?my (?:dog|dogs|cat|cats|pets?|rabbits?|"
+                 r"budgie|parrot|horse)(?: [\w']+){0,4}?(?: ,)? (?:i|because i|as i) (?:won't|"
+                 r"will not|can't|wouldn't) (?:be able to )?(?:look after|care for|take care of)",
+     {"negatable": False}),
+    ("hopeless", r"(?:tired|sick|fed up|exhausted|weary) of being (?:a|such a) (?:burden|drain)|"
+                 r"(?:don't|do not) want to be (?:a|such a) burden (?:anymore|any more|to "
+                 r"anyone|to anybody|to everyone|on anyone)", {"negatable": False}),
+    ("not_here", r"(?:can't|don't|cannot) see myself (?:making it|being (?:here|around|alive)|"
+                 r"living|surviving|lasting)(?: (?:to|until|till|past|through|for|by|at)(?: "
+                 r"[\w']+){1,3})?" + _END + r"|(?:don't|do not) think i'll (?:be (?:here|around|"
+                 r"alive)|make it|last|live) (?:for|to|until|till|by|at|past|through)(?: [\w']+)"
+                 r"{1,3}" + _END, {"negatable": False}),
+    ("self_harm", r"(?:went|cut|gone|going) (?:too|really|so|way too) deep(?= *(?:$|[.!?;,]|"
+                  r"this time|again|tonight))", {}),
+    ("suicidal", r"(?:taken|took|swallowed|had|necked|downed) (?:all|the whole lot of|every one "
+                 r"of|all of|the whole (?:packet|box|bottle) of) (?:my |the |them |those )?"
+                 r"(?:pills|tablets|meds|medication|painkillers|paracetamol|sleeping pills)",
+     {"unless": r"for|this|today|with|at|before|after|like|as|on time|yet|already|earlier"}),
+    ("suicidal", r"(?:when|once|after) i'm (?:dead|gone|not here|not around|no longer here)"
+                 r"(?: ,)?(?: [\w']+){0,2}? (?:they'll|they will|everyone will|you'll|people will|"
+                 r"she'll|he'll) (?:realise|realize|be sorry|miss me|understand|regret|notice|"
+                 r"care)|(?:they'll|they will|everyone will|you'll|people will|she'll|he'll) "
+                 r"(?:finally )?(?:realise|realize|be sorry|miss me|understand|regret it|notice|"
+                 r"care)(?: [\w']+){0,3}? (?:when|once) i'm (?:dead|gone|not here)" + _END, {}),
+    ("suicidal", r"(?:want|wish|hope|hoping|pray|praying)(?: that)? my heart (?:would |will |to |"
+                 r"just )*(?:stop|stops|gives out|give out|gives up|give up)(?! (?:racing|pounding|"
+                 r"beating so|hurting|fluttering|skipping|jumping|aching))", {}),
+    ("not_here", r"(?:not|no longer) (?:scared|afraid|frightened) (?:of|to) (?:dying|die|death)"
+                 r"(?: anymore| any more)?|made (?:my )?peace with (?:dying|death|not being here|"
+                 r"the idea of dying)", {"negatable": False}),
+    ("suicidal", r"(?:god|lord|jesus)(?: ,)? (?:please )?(?:just )?take me(?: now| home| away)?"
+                 + _END_COMMA, {}),
+    ("suicidal", r"(?:i|i'm|i'll|i want|i could|i might|going to|want to)(?: [\w']+){0,3}? "
+                 r"(?:make|making) it (?:look|seem) like an accident|i (?:want|need) it to "
+                 r"(?:look|seem) like an accident", {}),
+    ("suicidal", r"sorry for everything(?: [.,!])? (?:goodbye|bye|farewell)|(?:don't|do not) "
+                 r"worry about me (?:any ?more|ever again)(?: [.,!])? (?:goodbye|bye|farewell)",
+     {"negatable": False}),
+    ("suicidal", r"is it (?:selfish|wrong|painful|bad|a sin|cowardly|brave|okay|weak) to (?:kill "
+                 r"yourself|commit suicide|end your (?:own )?life|take your (?:own )?life)", {}),
     # Slang and recognizer slips.
     ("suicidal", r"(?:top|topping|topped|end|ending|ended) (?:myself|my self)|(?:do|doing|did) "
                  r"(?:myself|my self) in(?! (?:the|a|an|my)\b)|(?:to|going to|should|could|might|"
-                 r"just) (?:off|unalive) (?:myself|my self)|(?:i want|i wanted|i'm going|i am going|"
-                 r"i feel like) (?:to )?kill me" + _END_COMMA + r"|want (?:to|too) dye"
+                 r"just) (?:off|unalive) (?:myself|my self)|(?:i want|i wanted|i'm going|"
+                 r"i am going|i feel like) (?:to )?kill me" + _END_COMMA
+                 + r"|(?:going to|want to|need to) kill" + _END
+                 + r"|un ?alive (?:myself|my self)|(?:kil|kilt) (?:myself|my self|my "
+                 r"sell|my shelf)|kill my sell|(?:end|ending|take|taking) my (?:own )?live" + _END
+                 + r"|want (?:to|too) dye"
                  + _END, {}),
 )

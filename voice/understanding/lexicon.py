@@ -86,6 +86,14 @@ CONNECTORS = frozenset(words_of("before after because cause since while as if wh
 VOCATIVES = frozenset(words_of(
     "kids love babe darling honey sweetheart sweetie everyone everybody guys grandma grandad "
     "granny mum mom mummy mommy dad daddy boy girl both doggy puppy"))
+# The television, the radio or a phone call, named: a control said with one of these is for
+# that device or caller ("skip the adverts", "go back, I missed the goal", "I can't hear
+# you, you're breaking up"). Attune plays no such thing.
+DEVICE_WORDS = frozenset(words_of(
+    "telly tv television channel channels remote episode episodes film movie programme ads "
+    "adverts advert commercials news radio song songs track tracks music video videos match "
+    "goal ref referee signal reception postcode podcast playlist album"))
+DEVICE_PHRASES = (("breaking", "up"), ("cutting", "out"), ("bad", "line"), ("the", "line"))
 # Words that go with one command and explain themselves there ("how does this work").
 INTENT_WORDS = {
     "help": frozenset(words_of("work works working use using control understand commands say "

@@ -35,6 +35,8 @@ from voice.understanding.lexicon import (
     CONTROLS,
     DEGREE,
     DETERMINERS,
+    DEVICE_PHRASES,
+    DEVICE_WORDS,
     FEEL_LEAD,
     FIRST_PERSON,
     FIRST_PERSON_I,
@@ -107,7 +109,10 @@ class Tolerant:
         self.vocab = frozenset(grammar.words(mode)) | FUNCTION_WORDS
         # A repaired word becomes one of the templates' own words (the commands), never a
         # word of a slot list: feelings and session names have readings of their own.
-        singles = {w: (w,) for w in command_words(grammar, mode) if len(w) >= 3}
+        # Nor a small word: "skip the ads" must not become "skip the that's", nor "hold on
+        # to the rail" "... the really", which leaves the command with nothing after it.
+        singles = {w: (w,) for w in command_words(grammar, mode)
+                   if len(w) >= 3 and w not in FUNCTION_WORDS and w not in DEGREE}
         pairs = {"".join(k.split()): tuple(k.split())  # "slow done" -> "slow down"
                  for intent, ks in (tables.get("keywords") or {}).items()
                  if intent in self.intents for k in ks if len(k.split()) == 2}
@@ -467,6 +472,7 @@ class Tolerant:
                         intent in CONTROLS and len(phrase) == 1 and at > 0
                         and words[at - 1] in NOUN_BEFORE) or (
                         any(w in VOCATIVES for w in words)) or (
+                        intent in CONTROLS and _about_a_device(words, grams)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
                     break  # "skip the ads", "the repeat of it", "options for dinner"
                 opening = all(w in FUNCTION_WORDS for w in words[:at])
@@ -506,6 +512,12 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+def _about_a_device(words: Words, grams: dict[Words, int]) -> bool:
+    """The television, the radio or a phone call is named: "skip the ads", "you're breaking
+    up"."""
+    return any(w in DEVICE_WORDS for w in words) or any(p in grams for p in DEVICE_PHRASES)
 
 
 def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:

@@ -21,7 +21,7 @@ Crisis and distress never come from here: their detectors run first, on the text
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -46,6 +46,7 @@ from voice.understanding.lexicon import (
     NO_PHRASES,
     NUMBERS,
     PLACE_WORDS,
+    RETURNING,
     SESSION_WORDS,
     SMALL_WORDS,
     TIME_SPANS,
@@ -490,8 +491,9 @@ class Tolerant:
                 spans.append((at, end))
                 break
         # A command inside a longer one is part of it: "slow" in "that's a bit slow".
-        return [r for r, (a, e) in zip(out, spans, strict=True)
+        kept = [r for r, (a, e) in zip(out, spans, strict=True)
                 if not any(a2 <= a and e <= e2 and e2 - a2 > e - a for a2, e2 in spans)]
+        return _returning(kept, grams)
 
     def _answer(self, words: Words) -> list[Reading]:
         content = [w for w in words if w not in FUNCTION_WORDS]
@@ -512,6 +514,18 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+def _returning(readings: list[Reading], grams: dict[Words, int]) -> list[Reading]:
+    """"Okay I'm back, you can keep going": more of the session after a pause is resuming it,
+    as sure as the surer of the two readings."""
+    extend = [r for r in readings if r.intent == "extend"]
+    resume = [r for r in readings if r.intent == "resume"]
+    if not extend or not resume or not any(p in grams for p in RETURNING):
+        return readings
+    best = max(r.score for r in extend + resume)
+    return [replace(r, score=best) if r.intent == "resume" else r
+            for r in readings if r.intent != "extend"]
 
 
 def _about_a_device(words: Words, grams: dict[Words, int]) -> bool:

@@ -433,6 +433,11 @@ class Tolerant:
                 span = words[after + 2]
             return span in TIME_SPANS or span in NUMBERS or (words[after] != "for" and (
                 span in CONTROL_OBJECTS or span in FUNCTION_WORDS or span in ("end", "next")))
+        if words[after] == "to" and after + 2 < len(words) and words[after + 1] in DETERMINERS:
+            # "hold on to the rail", "go back to the start of the match": a thing, not a time.
+            return words[after + 2] in TIME_SPANS or words[after + 2] in CONTROL_OBJECTS
+        if words[after] == "and" and after + 1 < len(words) and words[after + 1] in THREAT_SUBJECTS:
+            return False  # "say that again and you're grounded": a warning to a child
         nxt = words[after]
         if nxt in DETERMINERS and after + 1 < len(words) and after not in breaks:
             nxt = words[after + 1]  # ("pause that, someone's calling": "that" is the object)
@@ -468,7 +473,7 @@ class Tolerant:
                                           explained)
                 aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
                 takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
-                                          "quieter")  # "turn up the radio" is not for us
+                                          "quieter", "repeat")  # "turn up the radio" is not for us
                 if (takes_object and not self._for_attune(words, end, breaks, used)) or (
                         intent in CONTROLS and len(phrase) == 1 and at > 0
                         and words[at - 1] in NOUN_BEFORE) or (
@@ -514,6 +519,10 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+# After a command and "and", these begin what will follow if it is done: a warning.
+THREAT_SUBJECTS = frozenset({"you're", "you'll", "there's", "there'll", "you", "there"})
 
 
 def _returning(readings: list[Reading], grams: dict[Words, int]) -> list[Reading]:

@@ -100,6 +100,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from voice.feelings.crisis_more import MORE
 from voice.feelings.vocabulary import words
 
 KINDS = ("suicidal", "self_harm", "not_here", "hopeless")
@@ -215,7 +216,7 @@ _THAN_IDIOM = (r"than (?!(?:feel|feeling|live|living|keep|go on|going on|carry o
 _WANT = (r"(?:want|wants|wanted|wanting|going|planning|plan|plans|planned|ready|tempted|urge|"
          r"urges|need|think|thinking|thought|thoughts|fantasi[sz]e|fantasi[sz]ing|imagine|"
          r"imagining|picture|picturing|dream|dreaming|considered|considering|consider|"
-         r"could|should|might|wish i could|how easy it would be|how easy it'd be) "
+         r"could|should|might|i'll|i will|wish i could|how easy it would be|how easy it'd be) "
          r"(?:about |of |to |on )?(?:just )?")
 _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"(?: my car| the car| it)? (?:into|off|in front of) (?:a |an |the )?(?:oncoming )?"
@@ -236,7 +237,9 @@ _MEANS = (r"(?:(?:drive|driving|crash|crashing|swerve|swerving|steer|steering)"
           r"(?= *(?:$|[.!?;,]|and (?:not|never|keep|just|disappear|drown|let)|until|forever|"
           r"without|tonight|now|today))|"
           # "I keep thinking about jumping.", "I want to jump": nothing after it.
-          r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|off|from))|"
+          r"jump(?:ing)?(?= *(?:$|[.!?;,]|again|tonight|today|(?:off|from)(?! (?:the |a |that |"
+          r"this )?(?:high |top |big )?(?:diving board|board|springboard|boat|pier|jetty|swing|"
+          r"trampoline|sofa|bed|rocks|slide|wall|fence|stage|steps?|plane)\b)))|"
           # "... how easy it would be to step off the platform", "... let myself fall".
           r"(?:step|stepping|fall|falling|let myself fall|letting myself fall) (?:off|from) "
           r"(?:the|a) (?:platform|edge|ledge|bridge|roof|cliff|balcony)|"
@@ -252,7 +255,7 @@ _WAY_OUT_UNLESS = (r"of (?:the|this|that|our|my|a|here) (?!(?:pain|feeling|feeli
                    r"on|at|left|right|that door|this way|that way)|(?:except|but) (?:the|"
                    r"through) (?:back|front|side|fire)|(?:sign|door|exit)")
 
-_PATTERNS = (
+_BASE_PATTERNS = (
     _p("suicidal", r"(?:kill|killing|killed|kills) " + _ME_HEARD,
        unless=r"laughing|working|at work|at the gym|with work|over work"),
     # Not "it's suicide to drive in this snow", "suicide prevention", "a suicide mission".
@@ -764,7 +767,11 @@ _PATTERNS = (
     _p("not_here", r"stop existing"),
     _p("not_here", r"won't be (?:here|around) (?:much longer|tomorrow|for long|anymore|"
                    r"any more|this time tomorrow|by (?:tomorrow|morning|the morning|tonight|"
-                   r"the weekend|then)|after tonight)"),
+                   r"the weekend|then)|after tonight)",
+       # Away for a reason: "I won't be around tomorrow, I'm at my mum's."
+       unless=r", (?:i'm|i am|we're|we are|i'll be|i've got|i have) (?:at|in|on|away|off|out|"
+              r"working|visiting|staying|going|busy|got)|(?:at|in|on|for) (?:the|my|a|work|"
+              r"school)"),
     # Gone, with nothing after it: "... because I won't be around."
     _p("not_here", r"(?:won't|will not) be (?:here|around)(?= *(?:$|[.!?;,]))"),
     _p("not_here", r"won't be alive",
@@ -1243,6 +1250,8 @@ _PATTERNS = (
     _p("self_harm", r"(?:want|wanted|wanting|need|needed|make|made|making) (?:them|it|my (?:arms?|"
                     r"skin|scars|cuts|wrists?|legs?|thighs?)|the (?:scars|cuts)) (?:to )?bleed"),
 )
+_PATTERNS = (*_BASE_PATTERNS,
+             *(_p(kind, pattern, **options) for kind, pattern, options in MORE))
 
 # Between a denial and the words it denies: "not really going to", "never ever".
 # No pronouns: crossing "I" means a new clause ("no I want to die").
@@ -1268,7 +1277,8 @@ _THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll 
     sister son daughter cousin aunt uncle nan gran grandma grandad grandpa grandmother
     grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
     teacher student patient client man woman guy girl boy kid teenager teen person
-    celebrity singer actor character soldier mum's dad's brother's sister's"""
+    celebrity singer actor character soldier mum's dad's brother's sister's
+    dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers"""
 _THEY = frozenset(_THEY_WORDS.split())
 # Between that subject and the words: "she has been", "he says he", "my cousin nearly".
 _THEY_GAP_WORDS = """who is was has had been be would just really also even always still

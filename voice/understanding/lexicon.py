@@ -53,8 +53,8 @@ FIRST_PERSON_I = frozenset({"i", "i've", "i'm", "me"})
 WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "lately",
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
 DEGREE = frozenset({"wee", "really", "very", "so", "pretty", "quite", "super", "extremely",
-                    "totally", "somewhat", "kind", "sort", "of", "a", "bit", "little", "just",
-                    "honestly"})
+                    "totally", "somewhat", "absolutely", "completely", "utterly", "kind", "sort",
+                    "of", "a", "bit", "little", "just", "honestly"})
 # Small words a recognizer splits off a command word ("fast her", "quiet her").
 SMALL_WORDS = frozenset({"her", "er", "a", "the", "is", "as", "us", "it", "done", "in", "on",
                          "to", "down", "up"})
@@ -82,10 +82,24 @@ def sound_of(text: str) -> str:
 # Words that begin a reason of its own after a request ("... before I go to sleep").
 CONNECTORS = frozenset(words_of("before after because cause since while as if when until "
                                 "then so though although cos"))
+# Coming back after a pause: with one of these, "keep going" or "again" resumes the session
+# ("okay I'm back, you can keep going") rather than asking for another round.
+RETURNING = (("i'm", "back"), ("back", "now"), ("back", "again"), ("where", "were", "we"),
+             ("left", "off"), ("where", "we", "stopped"), ("where", "i", "stopped"),
+             ("where", "you", "stopped"), ("where", "you", "were"), ("pick", "up", "where"),
+             ("unpause",), ("back", "to", "it"), ("all", "good", "now"))
 # Said to a person, not to Attune ("turn it down, kids", "good morning, love").
 VOCATIVES = frozenset(words_of(
     "kids love babe darling honey sweetheart sweetie everyone everybody guys grandma grandad "
     "granny mum mom mummy mommy dad daddy boy girl both doggy puppy"))
+# The television, the radio or a phone call, named: a control said with one of these is for
+# that device or caller ("skip the adverts", "go back, I missed the goal", "I can't hear
+# you, you're breaking up"). Attune plays no such thing.
+DEVICE_WORDS = frozenset(words_of(
+    "telly tv television channel channels remote episode episodes film movie programme ads "
+    "adverts advert commercials news radio song songs track tracks music video videos match "
+    "goal ref referee signal reception postcode podcast playlist album"))
+DEVICE_PHRASES = (("breaking", "up"), ("cutting", "out"), ("bad", "line"), ("the", "line"))
 # Words that go with one command and explain themselves there ("how does this work").
 INTENT_WORDS = {
     "help": frozenset(words_of("work works working use using control understand commands say "

@@ -21,7 +21,7 @@ Crisis and distress never come from here: their detectors run first, on the text
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -35,6 +35,8 @@ from voice.understanding.lexicon import (
     CONTROLS,
     DEGREE,
     DETERMINERS,
+    DEVICE_PHRASES,
+    DEVICE_WORDS,
     FEEL_LEAD,
     FIRST_PERSON,
     FIRST_PERSON_I,
@@ -44,6 +46,7 @@ from voice.understanding.lexicon import (
     NO_PHRASES,
     NUMBERS,
     PLACE_WORDS,
+    RETURNING,
     SESSION_WORDS,
     SMALL_WORDS,
     TIME_SPANS,
@@ -107,7 +110,10 @@ class Tolerant:
         self.vocab = frozenset(grammar.words(mode)) | FUNCTION_WORDS
         # A repaired word becomes one of the templates' own words (the commands), never a
         # word of a slot list: feelings and session names have readings of their own.
-        singles = {w: (w,) for w in command_words(grammar, mode) if len(w) >= 3}
+        # Nor a small word: "skip the ads" must not become "skip the that's", nor "hold on
+        # to the rail" "... the really", which leaves the command with nothing after it.
+        singles = {w: (w,) for w in command_words(grammar, mode)
+                   if len(w) >= 3 and w not in FUNCTION_WORDS and w not in DEGREE}
         pairs = {"".join(k.split()): tuple(k.split())  # "slow done" -> "slow down"
                  for intent, ks in (tables.get("keywords") or {}).items()
                  if intent in self.intents for k in ks if len(k.split()) == 2}
@@ -427,6 +433,11 @@ class Tolerant:
                 span = words[after + 2]
             return span in TIME_SPANS or span in NUMBERS or (words[after] != "for" and (
                 span in CONTROL_OBJECTS or span in FUNCTION_WORDS or span in ("end", "next")))
+        if words[after] == "to" and after + 2 < len(words) and words[after + 1] in DETERMINERS:
+            # "hold on to the rail", "go back to the start of the match": a thing, not a time.
+            return words[after + 2] in TIME_SPANS or words[after + 2] in CONTROL_OBJECTS
+        if words[after] == "and" and after + 1 < len(words) and words[after + 1] in THREAT_SUBJECTS:
+            return False  # "say that again and you're grounded": a warning to a child
         nxt = words[after]
         if nxt in DETERMINERS and after + 1 < len(words) and after not in breaks:
             nxt = words[after + 1]  # ("pause that, someone's calling": "that" is the object)
@@ -462,11 +473,12 @@ class Tolerant:
                                           explained)
                 aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
                 takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
-                                          "quieter")  # "turn up the radio" is not for us
+                                          "quieter", "repeat")  # "turn up the radio" is not for us
                 if (takes_object and not self._for_attune(words, end, breaks, used)) or (
                         intent in CONTROLS and len(phrase) == 1 and at > 0
                         and words[at - 1] in NOUN_BEFORE) or (
                         any(w in VOCATIVES for w in words)) or (
+                        intent in CONTROLS and _about_a_device(words, grams)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
                     break  # "skip the ads", "the repeat of it", "options for dinner"
                 opening = all(w in FUNCTION_WORDS for w in words[:at])
@@ -484,8 +496,9 @@ class Tolerant:
                 spans.append((at, end))
                 break
         # A command inside a longer one is part of it: "slow" in "that's a bit slow".
-        return [r for r, (a, e) in zip(out, spans, strict=True)
+        kept = [r for r, (a, e) in zip(out, spans, strict=True)
                 if not any(a2 <= a and e <= e2 and e2 - a2 > e - a for a2, e2 in spans)]
+        return _returning(kept, grams)
 
     def _answer(self, words: Words) -> list[Reading]:
         content = [w for w in words if w not in FUNCTION_WORDS]
@@ -506,6 +519,28 @@ class Tolerant:
                 # An answer to the question just asked outranks a command's keyword.
                 return [Reading("answer", {"answer": value}, 0.95, "yes_no")]
         return []
+
+
+# After a command and "and", these begin what will follow if it is done: a warning.
+THREAT_SUBJECTS = frozenset({"you're", "you'll", "there's", "there'll", "you", "there"})
+
+
+def _returning(readings: list[Reading], grams: dict[Words, int]) -> list[Reading]:
+    """"Okay I'm back, you can keep going": more of the session after a pause is resuming it,
+    as sure as the surer of the two readings."""
+    extend = [r for r in readings if r.intent == "extend"]
+    resume = [r for r in readings if r.intent == "resume"]
+    if not extend or not resume or not any(p in grams for p in RETURNING):
+        return readings
+    best = max(r.score for r in extend + resume)
+    return [replace(r, score=best) if r.intent == "resume" else r
+            for r in readings if r.intent != "extend"]
+
+
+def _about_a_device(words: Words, grams: dict[Words, int]) -> bool:
+    """The television, the radio or a phone call is named: "skip the ads", "you're breaking
+    up"."""
+    return any(w in DEVICE_WORDS for w in words) or any(p in grams for p in DEVICE_PHRASES)
 
 
 def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:

@@ -9,7 +9,7 @@ from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears.base import Heard
 from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
-from voice.ears.whisper_backend import collapse_repeats
+from voice.ears.whisper_backend import collapse_repeats, intensity_completions
 from voice.ears.whisper_engine import log_mel
 
 pytest.importorskip("ctranslate2")
@@ -40,6 +40,8 @@ def accepted(events: list[Heard]) -> list[Heard]:
     ("six", "answer", "answer", {"intensity": 6}),
     ("help me wind down for bed", "idle", "start_session",
      {"session": "bedtime-wind-down"}),
+    ("i feel overwhelmed maybe an eight", "idle", "check_in",
+     {"feeling": "overwhelmed", "intensity": 8}),
 ])
 def test_requests_are_heard(recognizer: StreamingRecognizer, text: str, mode: str,
                             intent: str, slots: dict[str, object]) -> None:
@@ -115,3 +117,10 @@ def test_a_loop_keeps_its_first_sentence() -> None:
     looped = "Start box breathing. Start box breathing. Start. Start. Start. Start"
     assert collapse_repeats(looped) == "Start box breathing."
     assert collapse_repeats("Stop. I said stop.") == "Stop. I said stop."
+
+
+def test_a_misheard_number_is_tried_as_each_number() -> None:
+    tried = intensity_completions("I feel overwhelmed maybe I hate.", "idle")
+    assert "i feel overwhelmed maybe an eight" in tried and len(tried) == 11
+    assert intensity_completions("I feel anxious, maybe a six.", "idle") == []  # heard
+    assert intensity_completions("Start a body scan, maybe.", "idle") == []  # no check-in

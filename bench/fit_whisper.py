@@ -1,0 +1,153 @@
+"""Fit the Whisper backend's candidate rule on the ``fit`` split.
+
+    python bench/fit_whisper.py [--every 2] [--voices a,b] [--save PATH] [--load PATH]
+
+Runs the ``fit`` clips (clean, 10 and 5 dB, and out-of-domain talk) through the
+live pipeline once, keeping for every utterance the free transcript, its
+features and the score of every candidate phrase. Then replays the decisions
+offline for a grid of candidate rules (the best candidate's mean log-probability
+per token, its margin over the best candidate of another intent) and prints
+accuracy by condition and false accepts for each, so the rule in
+``voice/ears/whisper_backend.py`` is chosen on data the report never sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_ears
+import compare_endpointing
+
+from voice.ears import whisper_backend
+from voice.ears.base import Hypothesis
+from voice.ears.recognizer import load_recognizer
+from voice.understanding.understand import understand
+
+SAVED = Path("/tmp/attune-fit-whisper.json")
+
+
+def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any]]:
+    """Every fit clip with the utterances the backend decided and their candidates."""
+    calls: list[dict[str, Any]] = []
+    original_end = whisper_backend.WhisperBackend.end
+    original_best = whisper_backend.WhisperBackend._best_candidate
+    original_candidates = whisper_backend.WhisperBackend._candidates
+
+    def candidates(self: Any, text: str, seconds: float) -> list[str]:
+        self._free = text
+        return original_candidates(self, text, seconds)
+
+    def best(self: Any, encoded: Any, phrases: list[str]) -> tuple[str, float, float]:
+        scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
+        self._scored = dict(zip(phrases, (float(s) for s in scores), strict=True))
+        return original_best(self, encoded, phrases)
+
+    def end(self: Any) -> Hypothesis:
+        self._scored, self._free = {}, ""
+        mode = self._mode
+        hyp = original_end(self)
+        calls.append({"mode": mode, "text": hyp.text, "features": dict(hyp.features),
+                      "scored": self._scored, "free": self._free})
+        return hyp
+
+    whisper_backend.WhisperBackend.end = end  # type: ignore[method-assign]
+    whisper_backend.WhisperBackend._best_candidate = best  # type: ignore[method-assign]
+    whisper_backend.WhisperBackend._candidates = candidates  # type: ignore[method-assign]
+    rec = load_recognizer(recognizer)
+    clips = compare_endpointing.fit_clips(voices, every)
+    out = []
+    for i, clip in enumerate(clips):
+        calls.clear()
+        res = bench_ears.run_clip(rec, clip)
+        out.append({"id": clip.id, "kind": res.kind, "condition": clip.condition,
+                    "phrase": clip.phrase.text, "expected": [res.expected[0], res.expected[1]],
+                    "heard": res.heard, "calls": list(calls)})
+        if i % 50 == 0:
+            print(f"{i}/{len(clips)}", file=sys.stderr, flush=True)
+    return out
+
+
+def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
+           backend: Any) -> tuple[str | None, dict[str, Any]] | None:
+    """The first accepted (intent, slots) of the clip under ``rule``:
+    (min score, min margin, min score when the margin is wide, wide margin)."""
+    lo, margin_min, lo_wide, wide = rule
+    for heard, call in zip(clip["heard"], clip["calls"], strict=False):
+        if heard["reason"] in ("deadline", "too-short", "no-speech", "self") or not call["scored"]:
+            if heard["intent"] is not None:
+                return heard["intent"], heard["slots"]
+            continue
+        scored, mode = call["scored"], call["mode"]
+        order = sorted(scored, key=lambda p: -scored[p])
+        top = order[0]
+        other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
+                      != whisper_backend._meaning_of(top, mode)), None)
+        margin = scored[top] - scored[other] if other is not None else 9.0
+        score = scored[top]
+        feats = {k: v for k, v in call["features"].items()
+                 if k not in ("candidate", "free_text_differs")}
+        if (score >= lo and margin >= margin_min) or (score >= lo_wide and margin >= wide):
+            text = top
+            feats["candidate"] = 1.0
+        else:
+            text = call["free"]
+        parsed = understand(text, mode) if text else None
+        if parsed is None:
+            continue
+        conf, thr = backend.confidence(Hypothesis(text, feats), parsed.name)
+        if conf >= thr:
+            return parsed.name, dict(parsed.slots)
+    return None
+
+
+def summarize(clips: list[dict[str, Any]], rule: tuple[float, float, float, float],
+              backend: Any) -> dict[str, float]:
+    right: dict[str, list[int]] = {}
+    fa = [0, 0]
+    for clip in clips:
+        got = replay(clip, rule, backend)
+        if clip["kind"] == "in":
+            r = right.setdefault(clip["condition"], [0, 0])
+            r[0] += got is not None and (got[0], got[1]) == tuple(clip["expected"])
+            r[1] += 1
+        else:
+            fa[0] += got is not None
+            fa[1] += 1
+    out = {c: r[0] / r[1] for c, r in right.items()}
+    out["fa"] = fa[0] / max(1, fa[1])
+    out["fa_n"] = fa[0]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--recognizer", default="whisper")
+    ap.add_argument("--every", type=int, default=2)
+    ap.add_argument("--voices", default="piper-1.0,espeak-m3,espeak-f2")
+    ap.add_argument("--save", type=Path, default=SAVED)
+    ap.add_argument("--load", type=Path)
+    args = ap.parse_args(argv)
+    if args.load:
+        clips = json.loads(args.load.read_text())
+    else:
+        clips = record(args.recognizer, args.voices.split(","), args.every)
+        args.save.write_text(json.dumps(clips))
+    backend = whisper_backend.WhisperBackend.__new__(whisper_backend.WhisperBackend)
+    rules = [(lo, m, lo, m) for lo in (-1.0, -1.2, -1.4, -1.6, -1.8, -2.0)
+             for m in (0.3, 0.4, 0.5, 0.6, 0.8)]
+    print(f"{'min':>5} {'margin':>6} {'wide':>11} {'clean':>6} {'10dB':>6} {'5dB':>6} {'FA':>9}")
+    for rule in rules:
+        s = summarize(clips, rule, backend)
+        print(f"{rule[0]:5.1f} {rule[1]:6.1f} {rule[2]:5.1f}/{rule[3]:<4.1f} "
+              f"{s.get('clean', 0):6.1%} {s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} "
+              f"{s['fa']:6.1%} {s['fa_n']:>2.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

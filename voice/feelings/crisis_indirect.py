@@ -75,4 +75,35 @@ INDIRECT: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("suicidal", r"sorry (?:it|things|everything|this) (?:had|has) to end (?:like this|this "
                  r"way|like that)" + _END + r"|(?:goodbye|bye|farewell) (?:cruel world|world|"
                  r"forever|for ever|everyone (?:i love|forever))" + _END, {}),
+    # A second batch, written after the first round of changes.
+    ("suicidal", r"voices? (?:tell|tells|telling|told|keep telling|keeps telling|say|says|saying)"
+                 r"(?: me)? to (?:end it|end my life|kill myself|die|hurt myself|jump|do it|cut)",
+     {}),
+    ("not_here", r"(?:i'm not|i am not|i won't|i will not) (?:going to )?be (?:here|around|alive) "
+                 r"(?:for|by|at|to see) (?:christmas|my birthday|the weekend|the summer|new "
+                 r"year|the new year|next (?:week|month|year)|much longer|the end of the "
+                 r"(?:week|month|year))" + _END, {"negatable": False}),
+    ("suicidal", r"i keep (?:standing|going|sitting|walking|stepping) (?:on|at|near|to|up to) "
+                 r"the edge|edge of the (?:platform|tracks) when the trains?", {}),
+    ("suicidal", r"(?:wrote|written|writing|write|left|leaving) (?:letters|notes|a letter|a note)"
+                 r" (?:to|for) (?:everyone|everybody|all the people|each of the people) i "
+                 r"(?:love|care about)", {}),
+    ("not_here", r"(?:so|until|till) (?:there's|there is|there'll be) nothing (?:left )?of me"
+                 r"(?: left)?", {}),
+    ("self_harm", r"(?:want|need|wanted|needed) to feel (?:physical )?pain" + _END
+                  + r"|(?:hurt|hurting|harm|harming|punish|punishing|hurted) my (?:own )?body"
+                  r"(?: on purpose)?" + _END
+                  + r"|(?:me and|alone with) my (?:razor|blade|blades|lighter|compass) (?:again|"
+                  r"tonight)", {}),
+    ("hopeless", r"can't (?:do|handle|take|stand|bear) this life(?: anymore| any more)?" + _END,
+     {"negatable": False}),
+    ("not_here", r"(?:happier|better|better off|easier|fine|lighter) (?:with me|if i was|if i "
+                 r"were|once i'm|when i'm) (?:gone|dead|out of the way|not around|not here)"
+                 + _END, {}),
+    ("suicidal", r"made (?:my )?peace(?: [\w',]+){0,4}? (?:i'm |i am )?ready to go" + _END
+                 + r"|(?:said|saying|say) (?:my )?goodbyes? to my (?:dog|dogs|cat|cats|pets?|kids|"
+                 r"children|mum|mom|dad|family|parents|friends)" + _END, {}),
+    ("suicidal", r"(?:think|thinking|thought) about (?:jumping|falling|throwing myself|stepping "
+                 r"off|driving off|stepping out)(?: [\w']+){0,6}? (?:bridge|cliff|platform|train|"
+                 r"trains|roof|edge|balcony|motorway|traffic)", {}),
 )

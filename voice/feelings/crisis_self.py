@@ -39,6 +39,8 @@ def untypo(text: str) -> str:
     """Danger words back from their slips; a bare "unalive" ("unalive", "just unalive")
     is the slang for killing oneself."""
     out = re.sub(r"[\w']+", lambda m: TYPOS.get(m.group(0).lower(), m.group(0)), text)
+    out = re.sub(r"\b(want|wanna|going|need|ready|deserve) 2 (?=die|kill|end|hurt|cut)", r"\1 to ",
+                 out, flags=re.IGNORECASE)  # "i want 2 die"
     return re.sub(r"\b(un ?alive)\b(?! (?:myself|my self|me|him|her|them|you|us|it|someone))",
                   r"\1 myself", out, flags=re.IGNORECASE)
 

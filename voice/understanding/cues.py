@@ -48,7 +48,8 @@ def rating_said(words: Words) -> bool:
     if not numbers:
         return False
     for i in numbers:
-        if words[i] == "one" and i > 0 and words[i - 1] in POINTING:
+        if words[i] == "one" and i > 0 and (words[i - 1] in POINTING or (  # "the big one"
+                i > 1 and words[i - 2] in POINTING and words[i - 1] not in FUNCTION_WORDS)):
             return False
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if nxt and nxt not in FUNCTION_WORDS and nxt not in HEDGES and nxt not in NUMBERS and (

@@ -56,7 +56,7 @@ WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "la
 DEGREE = frozenset({"wee", "really", "very", "so", "pretty", "quite", "super", "extremely",
                     "totally", "somewhat", "absolutely", "completely", "utterly", "kind", "sort",
                     "of", "a", "bit", "little", "just", "honestly", "much", "too", "terribly",
-                    "awfully"})
+                    "proper", "awfully"})
 # Small words a recognizer splits off a command word ("fast her", "quiet her").
 SMALL_WORDS = frozenset({"her", "er", "a", "the", "is", "as", "us", "it", "done", "in", "on",
                          "to", "down", "up"})

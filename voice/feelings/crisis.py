@@ -100,7 +100,9 @@ import os
 import re
 from dataclasses import dataclass
 
+from voice.feelings.crisis_indirect import INDIRECT
 from voice.feelings.crisis_more import MORE
+from voice.feelings.crisis_self import first_person, untypo
 from voice.feelings.vocabulary import words
 
 KINDS = ("suicidal", "self_harm", "not_here", "hopeless")
@@ -134,6 +136,8 @@ _ME = r"(?:myself|my self)"
 # ("I want to kill my shelf"): "I cut my shelf to size" is woodwork.
 _ME_HEARD = r"(?:myself|my self|my shelf|mice elf|mice self)"
 _ACCIDENT = (r"shaving|cooking|chopping|playing|laughing|on (?:a|the|some)|by accident|"
+             r"(?:a|another|some) (?:slice|piece|bit|chunk|wedge|portion|sliver|helping|share)|"
+             r"off from|loose|free|"
              r"accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"in the kitchen|with a knife while")
@@ -1251,7 +1255,7 @@ _BASE_PATTERNS = (
                     r"skin|scars|cuts|wrists?|legs?|thighs?)|the (?:scars|cuts)) (?:to )?bleed"),
 )
 _PATTERNS = (*_BASE_PATTERNS,
-             *(_p(kind, pattern, **options) for kind, pattern, options in MORE))
+             *(_p(kind, pattern, **options) for kind, pattern, options in (*MORE, *INDIRECT)))
 
 # Between a denial and the words it denies: "not really going to", "never ever".
 # No pronouns: crossing "I" means a new clause ("no I want to die").
@@ -1329,7 +1333,16 @@ def _someone_else(toks: list[str], start: int, end: int) -> bool:
 
 
 def detect(text: str) -> CrisisMatch | None:
-    """The first words in ``text`` that signal danger, or None."""
+    """The first words in ``text`` that signal danger, or None; read as written and, when
+    the speaker names themselves in the third person ("your user wants to die"), as "I"."""
+    text = untypo(text)
+    found = _detect(text)
+    if found is None and (mine := first_person(text)) is not None:
+        found = _detect(mine)
+    return found
+
+
+def _detect(text: str) -> CrisisMatch | None:
     toks = [t for tok in words(text) for t in _SHORTHAND.get(tok, tok).split()]
     joined = " ".join(toks)
     for pattern in _PATTERNS:

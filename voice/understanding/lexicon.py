@@ -27,7 +27,8 @@ FUNCTION_WORDS = frozenset(words_of(
     'more lot way something thing things bit any make last part about sorry whoa wow ah '
     "hmm mm oops from where rather tell show said actually want wanted need don't know read "
     'remind somewhere around roughly probably give pick choose them off out no shh helped '
-    "even yet still what's what're where's how's there's here's"))
+    "even yet still what's what're where's how's there's here's its excuse terribly awfully "
+    "ever nah yo attune mind isn't"))
 # What a control may be said about ("skip the feet", "slow the pace down").
 CONTROL_OBJECTS = frozenset(words_of(
     'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
@@ -44,7 +45,7 @@ SESSION_WORDS = frozenset(words_of(
     'session exercise practice routine technique meditation guided guide thing one minute '
     'minutes breathing breath breathe breaths quick short little short long longer round '
     'again start begin question questions check in feeling feelings emotion emotions morning '
-    'evening night lunchtime today tonight version'))
+    'evening night lunchtime afternoon today tonight version'))
 # Just before a feeling word, these make it about the speaker ("i'm really tired").
 FEEL_LEAD = frozenset({"i'm", "im", "i've", "feel", "feeling", "felt", "am", "been", "getting"})
 # Leads that name the speaker themselves; the others need "i" just before ("i feel").
@@ -54,7 +55,8 @@ WHEN = frozenset({"today", "tonight", "now", "moment", "morning", "evening", "la
                   "suppose", "reckon", "guess", "think", "out", "ten", "maybe", "about"})
 DEGREE = frozenset({"wee", "really", "very", "so", "pretty", "quite", "super", "extremely",
                     "totally", "somewhat", "absolutely", "completely", "utterly", "kind", "sort",
-                    "of", "a", "bit", "little", "just", "honestly"})
+                    "of", "a", "bit", "little", "just", "honestly", "much", "too", "terribly",
+                    "proper", "awfully"})
 # Small words a recognizer splits off a command word ("fast her", "quiet her").
 SMALL_WORDS = frozenset({"her", "er", "a", "the", "is", "as", "us", "it", "done", "in", "on",
                          "to", "down", "up"})
@@ -99,17 +101,20 @@ DEVICE_WORDS = frozenset(words_of(
     "telly tv television channel channels remote episode episodes film movie programme ads "
     "adverts advert commercials news radio song songs track tracks music video videos match "
     "goal ref referee signal reception postcode podcast playlist album"))
-DEVICE_PHRASES = (("breaking", "up"), ("cutting", "out"), ("bad", "line"), ("the", "line"))
+DEVICE_PHRASES = (("breaking", "up"), ("cutting", "out"), ("bad", "line"), ("the", "line"),
+                  ("call", "you", "back"), ("ring", "you", "back"))
 # Words that go with one command and explain themselves there ("how does this work").
 INTENT_WORDS = {
     "help": frozenset(words_of("work works working use using control understand commands say "
-                               "ask words")),
+                               "ask words remember forget forgot")),
     "list_sessions": frozenset(words_of("list menu offer options available today now got "
-                                        "have choose pick")),
+                                        "have choose pick which sort kinds types you've "
+                                        "remember forget forgot")),
     "louder": frozenset(words_of("hear hearing can't cannot barely hardly properly quiet speak "
                                  "talk")),
     "quieter": frozenset(words_of("loud noisy ears hurts hurting much speak talk")),
-    "slower": frozenset(words_of("speak talk")),
+    "slower": frozenset(words_of("speak talk keep age")),
+    "skip": frozenset(words_of("boring bored pointless")),
     "faster": frozenset(words_of("speak talk")),
 }
 OTHERS = frozenset(words_of("you him her them everyone everybody your his their"))

@@ -27,6 +27,15 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from voice.feelings.vocabulary import load_vocabulary, parse_intensity
+from voice.understanding.cues import (
+    about_someone_else,
+    closing_end,
+    colour_or_thing,
+    for_a_while,
+    hedged,
+    rating_said,
+    time_of_a_chore,
+)
 from voice.understanding.described import Descriptions, describing, kind_named
 from voice.understanding.grammar import Alt, Grammar, Node, Rule, Seq, Word
 from voice.understanding.lexicon import (
@@ -220,9 +229,9 @@ class Tolerant:
         """A request said after the description: "..., can we do that", "..., that one"."""
         for cue in self.closing_cues:
             n = len(cue)
-            for end in (len(words), len(words) - 1):  # allow a last "please" or "now"
-                if end - n >= after and words[end - n:end] == cue and (
-                        end == len(words) or words[-1] in ("please", "now", "thanks")):
+            # A last "please", "now" or "this afternoon" may follow.
+            for end in range(len(words), closing_end(words) - 1, -1):
+                if end - n >= after and words[end - n:end] == cue:
                     return set(range(end - n, len(words)))
         return set()
 
@@ -267,6 +276,8 @@ class Tolerant:
     def _request(self, words: Words, grams: dict[Words, int], quality: float,
                  sid: str, at: int, n: int, breaks: frozenset[int]) -> Reading | None:
         """The reading of ``words`` as a request for session ``sid`` named at ``at``."""
+        if time_of_a_chore(words, at):
+            return None
         used = set(range(at, at + n))
         for other in self.session_names[sid]:  # "come back into the room through my senses"
             if (where := grams.get(other, -1)) >= 0:
@@ -313,8 +324,8 @@ class Tolerant:
                       if not at <= i < at + n and w not in FUNCTION_WORDS
                       and i not in minute_words)
         named_alone = outside <= (1 if n > 1 and quality == 1.0 and not imperative else 0)
-        if not (cue or opening or named_alone):
-            return None
+        if not (cue or opening or named_alone) or (not cue and _about_a_device(words, {})):
+            return None  # ("the compassion in that film was something")
         score = quality - 0.15 * extra - (0.0 if cue else 0.05)
         slots: dict[str, Any] = {"session": sid}
         if minutes is not None:
@@ -397,7 +408,8 @@ class Tolerant:
         lead = back > 0 and words[back - 1] in FEEL_LEAD and (
             words[back - 1] in FIRST_PERSON
             or any(w in FIRST_PERSON_I for w in words[max(0, back - 4):back - 1]))
-        if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3):
+        if not about_self(words, at + length) or ("how", "are", "you") in ngrams(words, 3) or (
+                colour_or_thing(words, at)):
             return []  # "happy with the blue one", "i'm good thanks, how are you?"
         if feeling.word in WILLING and words[at + length:at + length + 1] == ("to",) and (
                 words[at + length + 1:at + length + 2] not in ((), ("be",))):
@@ -474,11 +486,15 @@ class Tolerant:
                 aside = self._unexplained(words, used | set(range(first, last + 1)), explained)
                 takes_object = intent in ("pause", "resume", "stop", "skip", "extend", "louder",
                                           "quieter", "repeat")  # "turn up the radio" is not for us
+                if intent in ("louder", "quieter") and words[end:end + 2] == ("for", "me"):
+                    takes_object = False  # "that's a bit loud for me", not "wait for me"
                 if (takes_object and not self._for_attune(words, end, breaks, used)) or (
                         intent in CONTROLS and len(phrase) == 1 and at > 0
                         and words[at - 1] in NOUN_BEFORE) or (
                         any(w in VOCATIVES for w in words)) or (
-                        intent in CONTROLS and _about_a_device(words, grams)) or (
+                        intent in CONTROLS and about_someone_else(words)) or (
+                        intent in CONTROLS and _about_a_device(  # not "lost track"
+                            tuple(w for i, w in enumerate(words) if i not in used), grams)) or (
                         extra and intent in ("help", "list_sessions") and self.mode == "idle"):
                     break  # "skip the ads", "the repeat of it", "options for dinner"
                 opening = all(w in FUNCTION_WORDS for w in words[:at])
@@ -492,6 +508,10 @@ class Tolerant:
                 score = 0.9 - cost - each * extra - per_aside * aside - (
                     0.05 if len(phrase) == 1 else 0.0) + (
                     0.01 * len(phrase))  # of two readings, the one that explains more words
+                if intent == "wake" and "attune" in phrase:
+                    score = max(score, 0.9 - cost)  # called by name: "attune, i can't sleep"
+                if intent == "stop" and "pause" in self.intents and for_a_while(words, end):
+                    intent = "pause"  # "you can stop it a moment"
                 out.append(Reading(intent, {}, score, "keyword"))
                 spans.append((at, end))
                 break
@@ -507,7 +527,8 @@ class Tolerant:
         number = parse_intensity(text)
         if feeling is not None and (feeling[1] == 0 or number is not None):
             return []  # "not okay, not really", "calm, a two maybe": a feeling, not a reply
-        if number is not None and len(content) <= 2:  # "a solid seven", "maybe around six"
+        if number is not None and rating_said(words) and (  # "a solid seven", "maybe around six"
+                len(content) <= 2 or hedged(words)):
             return [Reading("answer", {"intensity": number}, 0.85, "number")]
         said = words  # "uh huh" as said; "uh, no" without the "uh"
         while len(said) > 1 and said[0] in ("mm", "hmm", "um", "uh", "er", "oh", "well", "so") \

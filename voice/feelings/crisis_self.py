@@ -1,0 +1,56 @@
+"""How a crisis statement is said, not what it says: typing slips, bare slang, and the
+speaker naming themselves in the third person.
+
+``crisis.detect`` reads every sentence as written and, when it differs, once more as
+``first_person`` rewrites it, so the patterns need only the plain first-person wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Slips of typing and of a recognizer that turn the danger words into non-words.
+TYPOS = {"wnat": "want", "wnt": "want", "whant": "want", "watn": "want", "wan": "want",
+         "suicidle": "suicidal", "sucidal": "suicidal", "suicidel": "suicidal",
+         "suisidal": "suicidal", "suicidial": "suicidal", "sucidle": "suicidal",
+         "suicidall": "suicidal", "sucide": "suicide", "suicde": "suicide", "suiside": "suicide",
+         "myslef": "myself", "mysef": "myself", "msyelf": "myself", "myselff": "myself",
+         "kil": "kill", "kiil": "kill", "kll": "kill", "dei": "die", "diee": "die"}
+
+# The speaker said to be someone else on purpose: "your user", "this person talking to you",
+# or "she ..." with "and she is me" / "it's me" / "that's me" said alongside.
+_NAMED_SELF = re.compile(r"\b(?:your user|the user|your owner|the person (?:talking|speaking) "
+                         r"to you|this person(?: (?:talking|speaking) to you| here)?|the person "
+                         r"here|the one (?:talking|speaking) to you|someone here|somebody here|"
+                         r"someone in this room|somebody in this room)\b")
+_IS_ME = re.compile(r"\b(?:(?:and )?(?:it's|it is|that's|that is|she is|she's|he is|he's|they "
+                    r"are|they're|that person is|the person is) (?:me|me actually|really me)|i'm "
+                    r"talking about (?:me|myself)|i mean me|i'm the one|that someone is me)\b")
+_THIRD = {"she": "i", "he": "i", "they": "i", "someone": "i", "somebody": "i",
+          "her": "my", "his": "my", "their": "my", "herself": "myself", "himself": "myself",
+          "themselves": "myself", "themself": "myself", "she's": "i'm", "he's": "i'm",
+          "they're": "i'm", "she'll": "i'll", "he'll": "i'll", "they'll": "i'll",
+          "she'd": "i'd", "he'd": "i'd", "they'd": "i'd",
+          "doesn't": "don't", "wants": "want", "is": "am", "has": "have", "needs": "need",
+          "keeps": "keep", "thinks": "think", "feels": "feel", "plans": "plan", "was": "was"}
+
+
+def untypo(text: str) -> str:
+    """Danger words back from their slips; a bare "unalive" ("unalive", "just unalive")
+    is the slang for killing oneself."""
+    out = re.sub(r"[\w']+", lambda m: TYPOS.get(m.group(0).lower(), m.group(0)), text)
+    out = re.sub(r"\b(want|wanna|going|need|ready|deserve) 2 (?=die|kill|end|hurt|cut)", r"\1 to ",
+                 out, flags=re.IGNORECASE)  # "i want 2 die"
+    return re.sub(r"\b(un ?alive)\b(?! (?:myself|my self|me|him|her|them|you|us|it|someone))",
+                  r"\1 myself", out, flags=re.IGNORECASE)
+
+
+def first_person(text: str) -> str | None:
+    """``text`` with the speaker's third-person self turned back into "I", or None when the
+    sentence does not name the speaker that way ("she wants to die" stays someone else)."""
+    low = text.lower()
+    named = _NAMED_SELF.search(low)
+    if named is None and _IS_ME.search(low) is None:
+        return None
+    low = _NAMED_SELF.sub("i", _IS_ME.sub(" ", low))
+    return re.sub(r"[\w']+", lambda m: _THIRD.get(m.group(0), m.group(0)), low)

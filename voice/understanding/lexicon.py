@@ -33,7 +33,8 @@ FUNCTION_WORDS = frozenset(words_of(
 CONTROL_OBJECTS = frozenset(words_of(
     'pace speed voice volume sound part section step bit feet toes legs knees hips belly '
     'chest back shoulders arms hands neck face head jaw breath breathing counting count '
-    'second sec seconds moment mo minute tick touch tad notch'))
+    'second sec seconds moment mo minute tick touch tad notch instructions instruction '
+    'line sentence words'))
 # How long a control may be for ("pause for a moment", "stop for now").
 TIME_SPANS = frozenset(words_of(
     "second seconds sec secs moment moments mo minute minutes min mins tick bit while now "
@@ -115,6 +116,7 @@ INTENT_WORDS = {
     "quieter": frozenset(words_of("loud noisy ears hurts hurting much speak talk")),
     "slower": frozenset(words_of("speak talk keep age")),
     "skip": frozenset(words_of("boring bored pointless")),
+    "repeat": frozenset(words_of("clear missed catch heard quite distracted wandered drifted")),
     "faster": frozenset(words_of("speak talk")),
 }
 OTHERS = frozenset(words_of("you him her them everyone everybody your his their"))

@@ -72,8 +72,26 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
     return out
 
 
+def prune(call: dict[str, Any], keep_short: int, keep_near: int
+          ) -> tuple[dict[str, float], str]:
+    """The candidates a smaller list would have scored: the ``keep_short`` short phrases
+    and ``keep_near`` sentences most like the free transcript."""
+    from rapidfuzz import fuzz
+
+    mode, scored, free = call["mode"], call["scored"], call["free"]
+    short = set(whisper_backend.CANDIDATES.get(mode, []))
+    completions = set(whisper_backend.intensity_completions(free, mode)) if free else set()
+    plain = whisper_backend._plain(free)
+    like = sorted(scored, key=lambda p: -fuzz.ratio(plain, p))
+    kept = [p for p in like if p in short][:keep_short]
+    kept += [p for p in like if p not in short and p not in completions][:keep_near]
+    kept += [p for p in scored if p in completions]
+    return {p: scored[p] for p in kept}, mode
+
+
 def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
-           backend: Any) -> tuple[str | None, dict[str, Any]] | None:
+           backend: Any, keep_short: int = 99, keep_near: int = 99
+           ) -> tuple[str | None, dict[str, Any]] | None:
     """The first accepted (intent, slots) of the clip under ``rule``:
     (min score, min margin, min score when the margin is wide, wide margin)."""
     lo, margin_min, lo_wide, wide = rule
@@ -82,7 +100,7 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
             if heard["intent"] is not None:
                 return heard["intent"], heard["slots"]
             continue
-        scored, mode = call["scored"], call["mode"]
+        scored, mode = prune(call, keep_short, keep_near)
         order = sorted(scored, key=lambda p: -scored[p])
         top = order[0]
         other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
@@ -106,11 +124,11 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
 
 
 def summarize(clips: list[dict[str, Any]], rule: tuple[float, float, float, float],
-              backend: Any) -> dict[str, float]:
+              backend: Any, keep_short: int = 99, keep_near: int = 99) -> dict[str, float]:
     right: dict[str, list[int]] = {}
     fa = [0, 0]
     for clip in clips:
-        got = replay(clip, rule, backend)
+        got = replay(clip, rule, backend, keep_short, keep_near)
         if clip["kind"] == "in":
             r = right.setdefault(clip["condition"], [0, 0])
             r[0] += got is not None and (got[0], got[1]) == tuple(clip["expected"])
@@ -138,14 +156,19 @@ def main(argv: list[str] | None = None) -> int:
         clips = record(args.recognizer, args.voices.split(","), args.every)
         args.save.write_text(json.dumps(clips))
     backend = whisper_backend.WhisperBackend.__new__(whisper_backend.WhisperBackend)
-    rules = [(lo, m, lo, m) for lo in (-1.0, -1.2, -1.4, -1.6, -1.8, -2.0)
-             for m in (0.3, 0.4, 0.5, 0.6, 0.8)]
+    rules = [(lo, m, lo, m) for lo in (-1.2, -1.4, -1.6) for m in (0.3, 0.4, 0.6)]
     print(f"{'min':>5} {'margin':>6} {'wide':>11} {'clean':>6} {'10dB':>6} {'5dB':>6} {'FA':>9}")
     for rule in rules:
         s = summarize(clips, rule, backend)
         print(f"{rule[0]:5.1f} {rule[1]:6.1f} {rule[2]:5.1f}/{rule[3]:<4.1f} "
               f"{s.get('clean', 0):6.1%} {s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} "
               f"{s['fa']:6.1%} {s['fa_n']:>2.0f}")
+    chosen = (whisper_backend.CANDIDATE_MIN, whisper_backend.CANDIDATE_MARGIN) * 2
+    print("fewer candidates, with the chosen rule (short phrases kept, sentences kept):")
+    for keep_short, keep_near in ((99, 99), (4, 6), (4, 5), (3, 5), (4, 4), (3, 3)):
+        s = summarize(clips, chosen, backend, keep_short, keep_near)
+        print(f"{keep_short:>3} {keep_near:>3}       {s.get('clean', 0):6.1%} "
+              f"{s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} {s['fa']:6.1%} {s['fa_n']:>2.0f}")
     return 0
 
 

@@ -61,7 +61,11 @@ QUICK_S = 1.5  # how short (speech and pause so far) an utterance must be for it
 REUSE_S = 0.45  # the look stands for the whole utterance if no more than this followed
 SHORT_S = 1.6  # utterances up to this long are scored against the short phrases
 BEAM = 4  # readings of a sentence the greedy decode did not make sense of
-NEAREST = 6  # template sentences nearest the transcript that are scored
+# Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
+# and template sentences most like the transcript are scored: on the fit split, 3 and 5
+# decide as all of them (9-17) did (bench/fit_whisper.py).
+SHORT_KEPT = 3
+NEAREST = 5
 # A tolerant reading of recognized text needs more than typed text (0.7): on the fit
 # split, "Could you open the window?" read as the wind-down (0.71) and a bare "Okay."
 # as a check-in (0.75) were the clean false accepts; no right answer was under 0.8.
@@ -264,9 +268,13 @@ class WhisperBackend:
     def _candidates(self, text: str, seconds: float) -> list[str]:
         """The mode's sentences nearest the free transcript, and its short phrases when
         the utterance is short."""
-        near = [c for c, _, _ in process.extract(_plain(text), _mode_sentences(self._mode),
+        plain = _plain(text)
+        near = [c for c, _, _ in process.extract(plain, _mode_sentences(self._mode),
                                                   scorer=fuzz.ratio, limit=NEAREST)]
         short = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
+        if plain:  # (nothing written: every short phrase is as likely)
+            short = [c for c, _, _ in process.extract(plain, short, scorer=fuzz.ratio,
+                                                      limit=SHORT_KEPT)]
         return list(dict.fromkeys([*short, *intensity_completions(text, self._mode), *near]))
 
     def _best_candidate(self, encoded: Encoded, phrases: list[str]) -> tuple[str, float, float]:

@@ -13,6 +13,7 @@ and every decode has a ``max_length``, so nothing here can run away.
 from __future__ import annotations
 
 import functools
+import math
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,8 @@ HOP = 160
 N_FFT = 400
 WINDOW_S = 10.0  # encoder input for utterances up to this long (see the module doc)
 MAX_S = 30.0  # Whisper's own window: longer audio keeps its last 30 s
+FRAMES_PER_S = 50  # encoder output frames per second of audio
+TAIL_FRAMES = 50  # kept after the utterance when candidates are scored
 MAX_NEW_TOKENS = 48  # a spoken request is never longer; a looping decoder stops here
 
 
@@ -184,13 +187,19 @@ class WhisperEngine:
 
         start = self._prompt(prompt)
         ids = [self.tokens(" " + c.strip()[:1].upper() + c.strip()[1:]) for c in candidates]
+        # Only the encoder frames of the utterance and a second after it: every candidate
+        # attends to its own copy, and the padding's frames were half the cost (8
+        # candidates: 0.40 s -> 0.22 s; the scores correlate at 0.99 with the full window's).
         out = np.asarray(encoded.output)
+        out = out[:, :min(out.shape[1], math.ceil(encoded.seconds * FRAMES_PER_S) + TAIL_FRAMES)]
         batch = ctranslate2.StorageView.from_array(
             np.ascontiguousarray(np.repeat(out, len(candidates), axis=0)))
         longest = max(len(i) for i in ids)
         results = self.model.generate(
             batch, [start + i for i in ids], beam_size=1,
-            max_length=2 * (len(start) + longest + 1),  # (it bounds prompt and output)
+            # The bound counts the prompt: the decoder stops right after the longest
+            # candidate's end (twice that let it write on, 1.0 s instead of 0.18 s).
+            max_length=len(start) + longest + 1,
             return_logits_vocab=True, suppress_blank=False, suppress_tokens=[])
         scores = []
         for cand, res in zip(ids, results, strict=True):

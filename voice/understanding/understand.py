@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import replace
 
+from voice.understanding.aside import for_someone_else
 from voice.understanding.grammar import Grammar
 from voice.understanding.intents import (
     Intent,
@@ -85,6 +86,8 @@ class Understanding:
                 readings += [replace(r, score=r.score - CLAUSE_COST)
                              for r in self.tolerant.read(clause)
                              if r.how in allowed and (not kinds or r.how in kinds)]
+        readings = [r for r in readings if not for_someone_else(
+            words, r.intent, r.slots, self.mode, frozenset(breaks))]
         if not readings:
             return None
         best = max(readings, key=lambda r: r.score)

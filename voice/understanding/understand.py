@@ -56,7 +56,8 @@ class Understanding:
         repaired = self.tolerant.repair(words)
         if repaired != words:
             found = self.matcher.match(" ".join(repaired), safety=False)  # checked above
-            if found is not None and found.name not in ("crisis", "distress"):
+            if found is not None and found.name not in ("crisis", "distress") and (
+                    not for_someone_else(words, found.name, found.slots, self.mode, frozenset())):
                 return replace(found, text=" ".join(words), score=REPAIRED_SCORE)
         return self._read(text)
 
@@ -87,7 +88,7 @@ class Understanding:
                              for r in self.tolerant.read(clause)
                              if r.how in allowed and (not kinds or r.how in kinds)]
         readings = [r for r in readings if not for_someone_else(
-            words, r.intent, r.slots, self.mode, frozenset(breaks))]
+            words, r.intent, r.slots, self.mode, frozenset(breaks), r.how)]
         if not readings:
             return None
         best = max(readings, key=lambda r: r.score)

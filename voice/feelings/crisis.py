@@ -100,6 +100,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from voice.feelings.crisis_backstop import backstop
 from voice.feelings.crisis_indirect import INDIRECT
 from voice.feelings.crisis_more import MORE
 from voice.feelings.crisis_self import first_person, untypo
@@ -1336,9 +1337,14 @@ def detect(text: str) -> CrisisMatch | None:
     """The first words in ``text`` that signal danger, or None; read as written and, when
     the speaker names themselves in the third person ("your user wants to die"), as "I"."""
     text = untypo(text)
+    mine = first_person(text)
     found = _detect(text)
-    if found is None and (mine := first_person(text)) is not None:
+    if found is None and mine is not None:
         found = _detect(mine)
+    if found is None:  # by concept, for the ways of saying it no pattern names yet
+        said = backstop(" ".join(t for tok in words(mine or text)
+                                 for t in _SHORTHAND.get(tok, tok).split()))
+        found = CrisisMatch(*said) if said is not None else None
     return found
 
 

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import replace
 
+from voice.understanding.aside import for_someone_else
 from voice.understanding.grammar import Grammar
 from voice.understanding.intents import (
     Intent,
@@ -55,7 +56,8 @@ class Understanding:
         repaired = self.tolerant.repair(words)
         if repaired != words:
             found = self.matcher.match(" ".join(repaired), safety=False)  # checked above
-            if found is not None and found.name not in ("crisis", "distress"):
+            if found is not None and found.name not in ("crisis", "distress") and (
+                    not for_someone_else(words, found.name, found.slots, self.mode, frozenset())):
                 return replace(found, text=" ".join(words), score=REPAIRED_SCORE)
         return self._read(text)
 
@@ -85,6 +87,8 @@ class Understanding:
                 readings += [replace(r, score=r.score - CLAUSE_COST)
                              for r in self.tolerant.read(clause)
                              if r.how in allowed and (not kinds or r.how in kinds)]
+        readings = [r for r in readings if not for_someone_else(
+            words, r.intent, r.slots, self.mode, frozenset(breaks), r.how)]
         if not readings:
             return None
         best = max(readings, key=lambda r: r.score)

@@ -90,7 +90,7 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
 
 
 def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
-           backend: Any, keep_short: int = 99, keep_near: int = 99
+           backend: Any, keep_short: int = 99, keep_near: int = 99, sure: float = 9.0
            ) -> tuple[str | None, dict[str, Any]] | None:
     """The first accepted (intent, slots) of the clip under ``rule``:
     (min score, min margin, min score when the margin is wide, wide margin)."""
@@ -101,12 +101,17 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
                 return heard["intent"], heard["slots"]
             continue
         scored, mode = prune(call, keep_short, keep_near)
+        f = call["features"]
+        if (f.get("understood", 0.0) >= 1.0 and f.get("avg_logprob", -9.0) >= sure
+                and "nbest_rank" not in f and call["free"]
+                and not whisper_backend.intensity_completions(call["free"], mode)):
+            scored = {}  # taken as the free decode wrote it, nothing scored
         order = sorted(scored, key=lambda p: -scored[p])
-        top = order[0]
+        top = order[0] if order else ""
         other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
                       != whisper_backend._meaning_of(top, mode)), None)
         margin = scored[top] - scored[other] if other is not None else 9.0
-        score = scored[top]
+        score = scored[top] if order else -99.0
         feats = {k: v for k, v in call["features"].items()
                  if k not in ("candidate", "free_text_differs")}
         if (score >= lo and margin >= margin_min) or (score >= lo_wide and margin >= wide):
@@ -124,11 +129,12 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
 
 
 def summarize(clips: list[dict[str, Any]], rule: tuple[float, float, float, float],
-              backend: Any, keep_short: int = 99, keep_near: int = 99) -> dict[str, float]:
+              backend: Any, keep_short: int = 99, keep_near: int = 99,
+              sure: float = 9.0) -> dict[str, float]:
     right: dict[str, list[int]] = {}
     fa = [0, 0]
     for clip in clips:
-        got = replay(clip, rule, backend, keep_short, keep_near)
+        got = replay(clip, rule, backend, keep_short, keep_near, sure)
         if clip["kind"] == "in":
             r = right.setdefault(clip["condition"], [0, 0])
             r[0] += got is not None and (got[0], got[1]) == tuple(clip["expected"])
@@ -168,6 +174,11 @@ def main(argv: list[str] | None = None) -> int:
     for keep_short, keep_near in ((99, 99), (4, 6), (4, 5), (3, 5), (4, 4), (3, 3)):
         s = summarize(clips, chosen, backend, keep_short, keep_near)
         print(f"{keep_short:>3} {keep_near:>3}       {s.get('clean', 0):6.1%} "
+              f"{s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} {s['fa']:6.1%} {s['fa_n']:>2.0f}")
+    print("a strict parse taken without scoring from this mean log-probability:")
+    for sure in (9.0, -0.6, -0.7, -0.8, -1.0):
+        s = summarize(clips, chosen, backend, sure=sure)
+        print(f"{sure:7.1f}       {s.get('clean', 0):6.1%} "
               f"{s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} {s['fa']:6.1%} {s['fa_n']:>2.0f}")
     return 0
 

@@ -101,6 +101,7 @@ import re
 from dataclasses import dataclass
 
 from voice.feelings.crisis_backstop import backstop
+from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_indirect import INDIRECT
 from voice.feelings.crisis_more import MORE
 from voice.feelings.crisis_self import first_person, untypo
@@ -136,11 +137,18 @@ _ME = r"(?:myself|my self)"
 # "Myself" as a recognizer mishears it, only after killing and hurting verbs
 # ("I want to kill my shelf"): "I cut my shelf to size" is woodwork.
 _ME_HEARD = r"(?:myself|my self|my shelf|mice elf|mice self)"
+# Hurt at a sport is an injury: "I hurt myself at football on Saturday".
+_SPORT = (r"football|footy|rugby|hockey|netball|tennis|cricket|training|practice|rehearsal|"
+          r"match|game|gym|yoga|pilates|boxing|karate|judo|swimming|cycling|dance class|"
+          r"dancing|basketball|baseball|volleyball|squash|badminton|golf|athletics|parkrun|"
+          r"the park|five a side|soccer|skate ?park|climbing wall")
 _ACCIDENT = (r"shaving|cooking|chopping|playing|laughing|on (?:a|the|some)|by accident|"
-             r"(?:a|another|some) (?:slice|piece|bit|chunk|wedge|portion|sliver|helping|share)|"
+             r"(?:a|another|some)(?: [\w']+)? (?:slice|piece|bit|chunk|wedge|portion|sliver|"
+             r"helping|share|sandwich|fringe)|"
              r"off from|loose|free|"
              r"accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
+             r"(?:at|during|in) (?:the |a |my )?(?:" + _SPORT + r")|"
              r"in the kitchen|with a knife while")
 # When it gets bad: "... for when it gets bad", "... if the urges come back".
 _GETS_BAD = (r"(?:it|things|i|everything|the urge|the urges|the thoughts)(?: [\w']+)? "
@@ -1362,6 +1370,10 @@ def _detect(text: str) -> CrisisMatch | None:
             if pattern.negatable and _denied(toks, start) and not _still_counts(toks, end):
                 continue
             if pattern.own and _someone_else(toks, start, end):
+                continue
+            if pattern.kind == "self_harm" and recovered(joined[:m.end()], joined[m.end():]):
+                continue
+            if outside_cause(m.group(0), joined[m.end():]):
                 continue
             return CrisisMatch(m.group(0), pattern.kind)
     return None

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from voice.feelings.crisis_context import outside_cause
+
 # The speaker: the sentence must be about them.
 _SELF = frozenset({"i", "i'm", "im", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
 
@@ -58,17 +60,21 @@ _PICTURED = re.compile(
     r"|(?:death|dying|not existing|not being alive|being dead) (?:sounds|seems|feels|would be)"
     r" (?:\w+ )?(?:peaceful|good|nice|like relief|easier|like a relief|calm)"
     r"|(?:asleep|sleep) and (?:just )?(?:not|never) (?:come back|wake up|wake)"
-    r"|(?:tired|sick|done) (?:\w+ ){0,5}(?:of|with) (?:living|being alive|waking up|existing|life)"
+    r"|(?:tired|sick|done) (?:[\w']+ |, ){0,8}(?:of|with) (?:living|being alive|waking up|existing"
+    r"|life)"
     r"|(?:nothing|no one|nobody|nothing left) (?:left )?to (?:stay|live|stay alive) for"
-    r"|no (?:wish|desire|will) to (?:carry on|live|go on|keep living|stay)"
+    r"|no (?:wish|desire|will) to (?:carry on|go on)(?: living)?|no (?:wish|desire|will) to (?:live"
+    r"|keep living|stay)"
     r"|(?:wish|will|desire) to carry on living|be with my late \w+|join my late \w+"
-    r"|(?:when|if|after|once) i'm gone|if i (?:was|were) gone|when i'm dead|after i die"
+    r"|(?:when|if|after|once) i'm gone(?! (?:on|to|away|abroad|home|off|out)\b)"
+    r"|if i (?:was|were) gone"
+    r"|when i'm dead|after i die"
     r"|(?:night|day|time) to stop (?:fighting|living)|stop (?:fighting|trying to live"
     r"|breathing for good)|to stop walking"
     r"|(?:not|never) (?:planning on |going to |gonna )?(?:be|being) around (?:for|to see)"
     r"|(?:not|never) gonna make it to|not going to make it to"
     r"|(?:put up with|deal with|bother with|worry about) me (?:much|for much) longer"
-    r"|(?:no future|can't picture myself|don't see myself|can't see myself) (?:\w+ ){0,3}"
+    r"|(?:no future|can't picture myself|don't see myself|can't see myself) (?:[\w']+ ){0,3}"
     r"(?:still here|alive|getting old|growing old|old)"
     r"|(?:someone|anyone|they) to find me|before (?:anyone|someone) finds me"
     r"|only (?:still )?(?:here|alive) (?:because|for)"
@@ -81,14 +87,58 @@ _PICTURED = re.compile(
     r"|(?:checking|check) out of (?:\w+ ){0,3}life"
     r"|free of this life|out of this life|close the book on my life"
     r"|(?:then|tonight) i'll do it|i'll do it tonight"
-    r"|throw myself (?:down|off|in front|under)|in front of a (?:lorry|bus|train|car|truck)"
+    r"|throw myself (?:down|off|in front|under)(?! on\b| onto\b| into\b)"
+    r"|in front of a (?:lorry|bus|train|car|truck)"
     r"|(?:hope|wish|want|wanna|pray)(?: \w+){0,3} hit by a (?:bus|car|train|lorry|truck)"
     r"|crash(?:ing)? (?:the|my) car into"
     r"|tied (?:the|a) (?:rope|noose)|drinking (?:the )?bleach|in the bath with a (?:razor|blade"
-    r"|knife)|used the (?:blade|razor) again|(?:sitting|standing) on the (?:bridge|ledge|edge"
-    r"|railing|roof)|(?:hurt|cut|burn|harm|hit) my (?:body|arms|legs|wrists|skin|thighs)"
+    r"|knife)|used the (?:blade|razor) again"
+    r"|(?:sitting|standing) on the (?:bridge |roof )?(?:bridge|ledge|edge|railing|railings|parapet"
+    r"|roof)|(?:hurt|cut|burn|harm|hit) my (?:body|arms|legs|wrists|skin|thighs)"
     r"|make myself bleed|till (?:they|it|i) bleed|ending (?:at|that) all|be a life anymore"
     r")\b")
+# Pictured concepts strong enough whatever follows them in the sentence.
+_WHOLE = re.compile(
+    r"\b(?:"
+    # life as a book, a story or a fight, ending
+    r"(?:close|closing|end|ending|finish|finishing|write|writing) (?:the )?(?:book|last chapter"
+    r"|final chapter|story|last page|final page) (?:on|of) my (?:own )?(?:life|story)"
+    r"|(?:last|final) chapter of my (?:life|story)"
+    r"|(?:stop|stopped|done|finished) fighting (?:for good|to stay alive|to live|for my life)"
+    # relief at my funeral
+    r"|(?:happier|better off|relieved|lighter|glad|freer) (?:[\w']+ ){0,2}at my funeral"
+    # not around at a future date, on purpose
+    r"|(?:not|never|no) plan(?:ning|s)? (?:on|to) (?:be |being |stay |staying )?(?:around|here"
+    r"|alive)(?= *[.!?,]* *$| (?:much |for much |any |for any )?(?:longer|anymore)| (?:for|to see"
+    r"|by|at|until|on|after) (?:[\w']+ ){0,2}(?:birthday|christmas|new year|year|summer|winter"
+    r"|spring|autumn|wedding|graduation|anniversary|exams?|results|holidays)\b)"
+    r"|(?:not|never) (?:gonna|going to) make it to (?:[\w']+ ){1,3}(?:, )?(?:i mean (?:it|that)"
+    r"|literally|for real|seriously|honestly)"
+    r"|(?:won't|will not|wont) need (?:you|this|it|them|anything|any of (?:this|it)|my [\w']+)"
+    r" (?:anymore |any more )?(?:after|past|beyond) (?:tonight|today|this week|tomorrow)"
+    r"(?= *[.!]* *$)"
+    # alive only for someone
+    r"|only (?:still )?(?:alive|living|breathing|hanging on|holding on|staying alive) (?:because"
+    r"|for|cause)|only still (?:here|around) (?:because|for|cause)"
+    # thinking about dying all the time
+    r"|all i (?:can |ever )?(?:think|thinking) about is (?:dying|death|being dead|killing myself"
+    r"|ending it|not being here|not existing)"
+    r"|(?:can't|cannot) stop thinking about (?:dying|killing myself|ending it|being dead)"
+    # throwing oneself off, down or in front of something
+    r"|(?:throw|throwing|fling|flinging|hurl|hurling) myself (?:off|down|in front of|under|out of"
+    r"|from) (?!on\b|onto\b|into\b)"
+    # up on the rail of a bridge or a roof
+    r"|(?:sitting|standing|stood|sat|climbed|climbing) (?:on|over) (?:the|a) "
+    r"(?:(?:bridge|roof|cliff|balcony) (?:railing|railings|ledge|parapet|edge)|parapet"
+    r"|ledge of the (?:bridge|roof|building|car park|multi storey))"
+    # the others relieved when I am gone
+    r"|(?:when|once|after) i'm (?:gone|dead|not here|not around)(?! (?:on|to|for|away|out|abroad"
+    r"|back|home|off)\b)(?: ,)?(?: [\w']+){0,4} (?:finally"
+    r"|get some peace|be relieved|be happier|be better off|be free)"
+    r")")
+# Said with no "i" at all: "tonight feels like the right night to stop fighting".
+_UNSAID_SELF = re.compile(r"\b(?:right|perfect|good) (?:night|day|time|moment) to (?:stop fighting"
+                          r"|end it|give up for good|say goodbye for good)\b")
 # A clause may go on after the concept with these and still be about it.
 _CLAUSE_OK = frozenset({"and", "but", "so", "because", "cause", "now", "tonight", "today",
                         "already", "anymore", "soon", "honestly", "really", "lol", "tbh",
@@ -110,7 +160,10 @@ _METHOD = re.compile(r"\b(?:pills|tablets|overdose|od|rope|noose|bridge|ledge|cl
                      r"|tree|insulin|paracetamol)\b")
 _PLAN = re.compile(r"\b(?:enough|saved|saving|stash|stashed|stockpil\w*|hoarding|"
                    r"planned|ready|final|last time|for good|on purpose|picked out"
-                   r"|my plan"
+                   r"|(?:trains|cars|traffic|lorries) (?:are |is )?(?:going|coming|passing"
+                   r"|rushing) (?:so |really |very )?fast|long way down|how far down"
+                   r"|water (?:looks|is) (?:so )?(?:cold|deep|dark)|my plan|keep thinking about"
+                   r"|keep going back|can't stop thinking about"
                    r"|when everyone|how many|how high|how long it takes|how deep|high enough"
                    r"|strong enough|no one will find|nobody will find|note|letter|end it|make it"
                    r" stop|it all stop|over with|be over|to do it|do it tonight|do it soon"
@@ -128,7 +181,7 @@ _IDIOM = re.compile(
     r"|bridge (?:club|game|the gap)|burn(?:t|ed)? (?:the|my) (?:toast|dinner|tongue|hand on)"
     r"|cut (?:my|the) (?:hair|fringe|nails|losses)|cut myself shaving|hurt myself (?:at|playing|"
     r"lifting|falling|on|in) |hang (?:on|out|up|in there|the washing|the picture|a picture|it up)"
-    r"|through the roof|in the game|my character|the film|the movie|the book|the show)")
+    r"|through the roof|in the game|my character|the film|the movie|the book(?! on my)|the show)")
 
 
 _HARM = re.compile(r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving"
@@ -147,8 +200,14 @@ def backstop(text: str) -> tuple[str, str] | None:
 
 def _concept(text: str) -> str | None:
     toks = text.split()
-    if not _SELF.intersection(toks) or _IDIOM.search(text):
+    if _IDIOM.search(text):
         return None
+    if not _SELF.intersection(toks):
+        unsaid = _UNSAID_SELF.search(text)
+        return unsaid.group(0) if unsaid is not None else None
+    for whole in _WHOLE.finditer(text):
+        if not _DENIAL.intersection(text[:whole.start()].split()[-2:]):
+            return whole.group(0)
     for m in _RISK.finditer(text):
         said = m.group(0)
         before = text[:m.start()].split()[-4:]
@@ -157,6 +216,8 @@ def _concept(text: str) -> str | None:
             inside, before = inside[1:], before[-1:]  # "i don't want to be alive" is the risk
         if _DENIAL.intersection(before + inside) or not _clause_ends(text[m.end():]):
             continue
+        if outside_cause(said, text[m.end():]):
+            continue  # "can't go on like this with the neighbours' music"
         if _FEAR.intersection(before) and said.endswith(" die"):
             continue  # panic: "i'm scared i'm going to die" is distress
         return said

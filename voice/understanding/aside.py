@@ -65,6 +65,13 @@ OTHER_SUBJECTS = frozenset({"you're", "we're", "it's", "you", "we", "there's", "
 # Imperatives to a child at bedtime: "go to sleep now, it's late".
 TO_BED = (("go", "to", "sleep"), ("go", "to", "bed"), ("get", "to", "bed"), ("back", "to", "bed"))
 
+# A warning to a person after a control: "stop! don't step in that puddle!".
+WARNED = frozenset({"step", "touch", "run", "climb", "eat", "lick", "jump", "cross", "pull",
+                    "throw", "drop", "hit", "bite", "splash", "put", "kick", "grab", "fall"})
+# "No way" as surprise, not a no: "no way, that's amazing", "no way, you're joking".
+SURPRISED = frozenset({"that's", "you're", "really", "seriously", "is", "did", "are", "he",
+                       "she", "they"})
+
 
 def _plain(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
@@ -101,6 +108,10 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
         return True
     if (intent == "repeat" or (intent == "answer" and slots.get("answer") is not None)) and (
             any(p in grams for p in SPEAKER_SAYS)):
+        return True
+    if intent in CONTROLS and _warned(words, breaks):
+        return True
+    if intent == "answer" and slots.get("answer") == "no" and _surprised(words, breaks):
         return True
     if intent == "answer" and "intensity" in slots:
         return _counting(words) or ("of", "them") in grams or ("of", "those") in grams
@@ -192,3 +203,18 @@ def _another_thing_timed(words: Words) -> bool:
                 words[i + 1] not in FUNCTION_WORDS and words[i + 1] not in CONTROL_OBJECTS):
             return True
     return False
+
+
+def _warned(words: Words, breaks: frozenset[int]) -> bool:
+    """A control, then a warning to a person: "stop! don't step in that puddle!"."""
+    first = min(breaks, default=len(words))
+    rest = words[first + 1:]
+    return any(rest[i] in ("don't", "dont") and rest[i + 1] in WARNED
+               for i in range(len(rest) - 1))
+
+
+def _surprised(words: Words, breaks: frozenset[int]) -> bool:
+    """"No way, that's amazing": surprise at news, not an answer."""
+    first = min(breaks, default=len(words))
+    return words[:2] == ("no", "way") and first + 1 < len(words) and (
+        words[first + 1] in SURPRISED)

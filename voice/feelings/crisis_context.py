@@ -1,0 +1,45 @@
+"""What is said around danger words that takes the danger out of them.
+
+"I used to self harm but I'm doing really well now" is recovery told with pride; "I used
+to self harm and the urge is back" is a relapse and stays crisis. "I can't go on like this
+with the neighbours' music" is about the music; "I can't go on like this" stays crisis.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAST = re.compile(r"\b(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
+                   r"(?: [\w']+){0,4}$")
+_DOING_WELL = re.compile(
+    r"^ ,? ?(?:but|and) (?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
+    r"(?:really |so |much |a lot |very |way |loads )?(?:well|better|fine|good|okay|ok|clean|"
+    r"recovered|in recovery)\b")
+# The risk back in the same sentence: "... but the urge is back", "... but not tonight".
+_BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't|struggling"
+                   r"|slipping|want to)\b")
+
+
+def recovered(before: str, after: str) -> bool:
+    """Self-harm told as the past, followed by being well now and nothing of it coming
+    back."""
+    return bool(_PAST.search(before.rstrip()) and _DOING_WELL.match(after)
+                and not _BACK.search(after))
+
+
+# Something outside the speaker is what they can't go on with (not "... with this pain",
+# "... with my life", "... with the way things are").
+_OUTSIDE = re.compile(
+    r"^ (?:like this |like that )?,? ?(?:with|because of) (?:the|that|those|these|this|our|"
+    r"their|his|her|all (?:the|this|that)) (?!(?:pain|hurt|feelings?|thoughts?|voices|life|"
+    r"depression|anxiety|loneliness|emptiness|darkness|guilt|grief|shame|sadness|misery|way|"
+    r"world|body|head|mind|urges?|illness)\b)")
+
+
+_GO_ON = ("go on", "carry on", "keep going", "like this", "like that")
+
+
+def outside_cause(said: str, after: str) -> bool:
+    """``said`` is going on ("can't go on like this") and the words after it name an
+    outside cause."""
+    return said.endswith(_GO_ON) and _OUTSIDE.match(after) is not None

@@ -32,12 +32,14 @@ DATA = ROOT / "bench" / "understanding"
 # More sentences for the tune half, written after the first set by people who had not
 # seen it (tune-extra4 and tune-everyday2 by a fourth, tune-extra5 and tune-crisis4 by a fifth,
 # tune-extra6 and tune-crisis5 by a sixth, tune-everyday4 and tune-crisis6 by a seventh,
+# tune-fresh7 and tune-crisis7 by an eighth who saw neither code nor data,
 # none of whom had seen the reported half); never reported.
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv", "tune-extra3.tsv", "tune-extra4.tsv",
-         "tune-extra5.tsv", "tune-extra6.tsv", "tune-everyday2.tsv", "tune-everyday4.tsv")
+         "tune-extra5.tsv", "tune-extra6.tsv", "tune-everyday2.tsv", "tune-everyday4.tsv",
+         "tune-fresh7.tsv")
 # Crisis and distress phrasings and their near misses, written by three more writers.
 SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv", "tune-crisis3.tsv", "tune-crisis4.tsv",
-          "tune-crisis5.tsv", "tune-crisis6.tsv")
+          "tune-crisis5.tsv", "tune-crisis6.tsv", "tune-crisis7.tsv")
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402
@@ -93,11 +95,11 @@ def load(split: str = "report") -> dict[str, list[Case]]:
         sets = {k: [c for c in v if split_of(c.text) == split] for k, v in sets.items()}
     if split in ("tune", "all"):  # written later, for tuning only: never reported
         safety = [row for name in SAFETY if (DATA / name).exists() for row in _rows(name)]
-        for kind, text in safety:
-            if kind in ("crisis", "not_crisis"):
-                sets["crisis"].append(Case("idle", text, "crisis" if kind == "crisis" else None))
+        for kind, text, mode in (row + ["idle"] * (3 - len(row)) for row in safety):
+            if kind in ("crisis", "not_crisis"):  # a third column, where given, is the mode
+                sets["crisis"].append(Case(mode, text, "crisis" if kind == "crisis" else None))
             elif kind == "distress":
-                sets["distress"].append(Case("idle", text, "distress"))
+                sets["distress"].append(Case(mode, text, "distress"))
         extra = [row for name in EXTRA if (DATA / name).exists() for row in _rows(name)]
         for kind, mode, text, intent, slots in (row + [""] * (5 - len(row)) for row in extra):
             if kind == "request":

@@ -95,6 +95,8 @@ def test_controls_said_loosely(mode: str, text: str, intent: str) -> None:
     "can you stop by the chemist on your way back",
     "The hotel let us check in early.", "i'm happy to drive if you want",
     "Calm down, it's only a spider.", "the repeat of that show is on tonight",
+    "Relax, it's just a graze.", "pause the film, I'm getting a drink",
+    "skip the chorus, it's boring", "yeah, I'll be there in five",
 ])
 @pytest.mark.parametrize("mode", ["idle", "session"])
 def test_everyday_talk_is_not_a_command(text: str, mode: str) -> None:
@@ -123,6 +125,16 @@ def test_distress_is_never_asked_for_a_number_and_crisis_still_comes_first() -> 
     assert understand("i'm panicking, maybe a six", "idle").name == "distress"  # type: ignore[union-attr]
     got = understand("i can't breathe and i want to die", "idle")
     assert got is not None and got.name == "crisis"
+
+
+def test_a_feeling_about_a_person_is_still_a_check_in() -> None:
+    got = understand("I'm really angry with my boss", "idle")
+    assert got is not None and (got.name, got.slots) == ("check_in", {"feeling": "angry"})
+
+
+def test_a_number_written_as_its_sound_alike_is_an_answer() -> None:
+    got = understand("I'd say a too.", "answer")
+    assert got is not None and (got.name, got.slots) == ("answer", {"intensity": 2})
 
 
 def test_check_ins_keep_every_part() -> None:

@@ -377,7 +377,10 @@ _BASE_PATTERNS = (
               r"there"),
     _p("suicidal", r"(?:hang|hanging|shoot|shooting|drown|drowning|poison|poisoning) "
                    + _ME_HEARD),
-    _p("suicidal", r"overdos(?:e|ed|es|ing)"),
+    # "overdosed on chocolate" is too much of a treat
+    _p("suicidal", r"overdos(?:e|ed|es|ing)",
+       unless=r"on (?:the )?(?:chocolate|sugar|sweets|candy|cake|caffeine|coffee|junk food|netflix"
+              r"|tv|telly|carbs|cheese|pizza|biscuits|cookies|crisps|chips|sun|sunshine)\b"),
     _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing) all (?:of )?(?:my|the|"
                    r"these|those) " + _SUBST,
        unless=r"this morning|in the morning|at (?:breakfast|lunch|dinner|bedtime)|"
@@ -1272,7 +1275,7 @@ _GAP_WORDS = """am is was would will could should do does did be been being goin
     wanted wanting ever really actually seriously honestly truly feel feeling felt like plan
     planning intend intending try trying think thinking thought about of have had any at all
     even consider considering a an the that again plans plan intention intentions thoughts
-    urge urges desire take taking commit committing attempt attempting"""
+    urge urges desire take taking commit committing attempt attempting having anything doing"""
 _GAP = frozenset(_GAP_WORDS.split())
 _DENIALS = frozenset({"not", "never", "don't", "doesn't", "didn't", "won't", "wouldn't",
                       "isn't", "wasn't", "ain't", "haven't", "hasn't", "hadn't"})
@@ -1371,7 +1374,7 @@ def _detect(text: str) -> CrisisMatch | None:
                 continue
             if pattern.own and _someone_else(toks, start, end):
                 continue
-            if pattern.kind == "self_harm" and recovered(joined[:m.end()], joined[m.end():]):
+            if recovered(joined[:m.end()], joined[m.end():]):
                 continue
             if outside_cause(m.group(0), joined[m.end():]):
                 continue

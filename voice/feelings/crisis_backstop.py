@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from voice.feelings.crisis_context import outside_cause
+from voice.feelings.crisis_means import means
 
 # The speaker: the sentence must be about them.
 _SELF = frozenset({"i", "i'm", "im", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
@@ -185,7 +186,8 @@ _IDIOM = re.compile(
 
 
 _HARM = re.compile(r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving"
-                   r"|hit|hitting|scratch|scratching|punish|punishing) (?:myself|again)|self")
+                   r"|hit|hitting|scratch|scratching|punish|punishing) (?:myself|again)|self"
+                   r"|cutting|cut to|skin|razor|blade|scratch\w*")
 
 
 def backstop(text: str) -> tuple[str, str] | None:
@@ -202,6 +204,9 @@ def _concept(text: str) -> str | None:
     toks = text.split()
     if _IDIOM.search(text):
         return None
+    found = means(text)  # a way asked for, a means at hand, self-harm to cope
+    if found is not None:
+        return found
     if not _SELF.intersection(toks):
         unsaid = _UNSAID_SELF.search(text)
         return unsaid.group(0) if unsaid is not None else None

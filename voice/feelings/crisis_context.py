@@ -11,8 +11,11 @@ import re
 
 _PAST = re.compile(r"\b(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
                    r"(?: [\w']+){0,4}$")
+# Well now, said after a short time clause ("... when i was a teenager but i've been clean
+# for five years") or after help that worked ("... but therapy really helped and i'm okay now").
 _DOING_WELL = re.compile(
-    r"^ ,? ?(?:but|and) (?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
+    r"^(?: [\w']+){0,6}? ,? ?(?:but|and) (?:(?:[\w']+ ){1,3}(?:helped|worked)(?: a lot)? ,? ?"
+    r"(?:and|so) )?(?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
     r"(?:really |so |much |a lot |very |way |loads )?(?:well|better|fine|good|okay|ok|clean|"
     r"recovered|in recovery)\b")
 # The risk back in the same sentence: "... but the urge is back", "... but not tonight".

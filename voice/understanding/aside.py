@@ -16,6 +16,7 @@ from voice.understanding.lexicon import (
     CONTROL_OBJECTS,
     CONTROLS,
     DETERMINERS,
+    DEVICE_WORDS,
     FUNCTION_WORDS,
     NUMBERS,
     SESSION_WORDS,
@@ -38,7 +39,14 @@ ON_A_CALL = (("i'm", "on", "the", "phone"), ("i'm", "just", "on", "the", "phone"
              ("another", "call"), ("on", "a", "call"), ("i'm", "on", "a", "call"))
 # Said to people in the room: "stop it, the pair of you", "okay, see you at the shops".
 ADDRESSING = (("of", "you"), ("you", "two"), ("you", "lot"), ("see", "you"), ("pass", "me"),
-              ("yes", "chef"))
+              ("yes", "chef"), ("be", "there", "in"), ("on", "my", "way"),
+              ("be", "right", "there"), ("be", "right", "down"))
+# "Lost track", "keep track": the place in the session, not a song.
+KEPT_TRACK = frozenset({"lost", "lose", "losing", "keep", "keeping", "kept"})
+# Calming someone about a small thing: "calm down, it's only a scratch", "breathe, it's just a
+# spider". Attune is never told a thing is only a thing.
+SOOTHING = frozenset({"calm", "breathe", "relax", "shh", "shush", "easy", "settle"})
+SMALL_THING = (("it's", "only"), ("it's", "just"))
 # Names for a person said to them, besides the family words of the lexicon's VOCATIVES.
 # ("mate" and "buddy" are said to Attune too: "speed it up, mate".)
 CALLED = frozenset({"chef", "kiddo", "sir", "madam", "folks", "sleepyhead"})
@@ -96,8 +104,12 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     if intent == "wake":
         return "attune" not in words and (_someone_waking(words, breaks) or any(
             w in CALLED for w in words) or _named(words, breaks))
+    if words[:1] and words[0] in SOOTHING and any(p in grams for p in SMALL_THING):
+        return True  # "calm down, it's only a scratch": said to a child
     if intent not in CONTROLS and intent not in ("answer", "help", "list_sessions", "check_in"):
         return False
+    if intent in CONTROLS and _device_named(words):
+        return True  # "pause the movie for me, i'll be right back": Attune plays no film
     if any(p in grams for p in ADDRESSING) or any(w in CALLED for w in words):
         return True
     if intent == "check_in":
@@ -124,6 +136,12 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     return (intent in ("resume", "extend") and _counted_things(words)) or _somewhere(
         words, breaks) or (
         intent == "time_left" and _another_thing_timed(words))
+
+
+def _device_named(words: Words) -> bool:
+    """A film, a song or the telly is named ("skip the second verse"); not "lost track"."""
+    return any(w in DEVICE_WORDS and not (w == "track" and i > 0 and words[i - 1] in KEPT_TRACK)
+               for i, w in enumerate(words))
 
 
 def _countdown_to_something(words: Words) -> bool:

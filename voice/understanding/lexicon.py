@@ -101,7 +101,8 @@ VOCATIVES = frozenset(words_of(
 DEVICE_WORDS = frozenset(words_of(
     "telly tv television channel channels remote episode episodes film movie programme ads "
     "adverts advert commercials news radio song songs track tracks music video videos match "
-    "goal ref referee signal reception postcode podcast playlist album"))
+    "goal ref referee signal reception postcode podcast playlist album verse verses chorus lyrics "
+    "trailer trailers"))
 DEVICE_PHRASES = (("breaking", "up"), ("cutting", "out"), ("bad", "line"), ("the", "line"),
                   ("call", "you", "back"), ("ring", "you", "back"))
 # Words that go with one command and explain themselves there ("how does this work").
@@ -121,6 +122,11 @@ INTENT_WORDS = {
 }
 OTHERS = frozenset(words_of("you him her them everyone everybody your his their"))
 DETERMINERS = frozenset(words_of("the a an this that these those my your his her our their all"))
+# People a feeling may be about: "jealous of my sister", "cross with him".
+PEOPLE = frozenset(words_of(
+    "him her them everyone everybody people sister sisters brother brothers mum mom dad mother "
+    "father parents husband wife partner boyfriend girlfriend friend friends boss colleague "
+    "colleagues son daughter kids children family flatmate neighbour neighbours teacher"))
 
 
 def about_self(words: Words, after: int) -> bool:
@@ -131,7 +137,8 @@ def about_self(words: Words, after: int) -> bool:
         return False
     if after < len(words) and words[after] in ("with", "of", "at"):
         rest = [w for w in words[after + 1:after + 3] if w not in DETERMINERS]
-        return not rest or rest[0] in ("myself", "everything", "life", "things", "it")
+        return not rest or rest[0] in ("myself", "everything", "life", "things", "it") or (
+            rest[0] in PEOPLE)  # "jealous of my sister", "angry at him": still my feeling
     return True
 
 

@@ -43,6 +43,9 @@ class Understanding:
                                  ((" ".join(normalize(p)), sid) for p, sid in triggers))
 
     def understand(self, text: str) -> Intent | None:
+        if self.mode == "answer":
+            text = _NUMBER_HEARD_AS_WORD.sub(lambda m: m.group(1) + _AS_NUMBER[m.group(2).lower()],
+                                             text)
         found = self.matcher.match(text)
         if found is not None and found.name == "distress":
             # "I'm panicking, help me ground myself": the practice they ask for, at once.
@@ -97,6 +100,12 @@ class Understanding:
         return Intent(best.intent, best.slots, " ".join(words), round(min(best.score, 0.99), 3))
 
 
+# A number at the end of an answer that the recognizer wrote as its sound-alike word ("I'd
+# say a for." is "a four").
+_NUMBER_HEARD_AS_WORD = re.compile(
+    r"\b((?:a|say|about|maybe|like|probably|around|guess) )(for|too|won|ate)(?=[\s.!?]*$)",
+    re.IGNORECASE)
+_AS_NUMBER = {"for": "four", "too": "two", "won": "one", "ate": "eight"}
 _CLAUSE = re.compile(r"[.?!;,]+\s*|\s+-\s+")
 # A clause read alone costs this much: the rest of the sentence was set aside.
 CLAUSE_COST = 0.05

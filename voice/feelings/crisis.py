@@ -1294,16 +1294,19 @@ _THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll 
     grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
     teacher student patient client man woman guy girl boy kid teenager teen person
     celebrity singer actor character soldier mum's dad's brother's sister's
-    dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers"""
+    dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers
+    someone somebody anyone people"""
 _THEY = frozenset(_THEY_WORDS.split())
+_ANYONE = frozenset({"someone", "somebody", "anyone", "people"})
+_I_AM = frozenset({"i'm", "im", "am", "i", "like", "feel"})
 # Between that subject and the words: "she has been", "he says he", "my cousin nearly".
-_THEY_GAP_WORDS = """who is was has had been be would just really also even always still
+_THEY_GAP_WORDS = """who who's is was has had been be would just really also even always still
     a an takes took tried attempted died by
     apparently probably nearly almost once says said thinks keeps kept"""
 _THEY_GAP = frozenset(_THEY_GAP_WORDS.split())
 _SPEAKER = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
 _SHORTHAND = {"kms": "kill myself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
-              "wanna": "want to"}
+              "wanna": "want to", "wana": "want to"}
 
 
 def _denied(toks: list[str], start: int) -> bool:
@@ -1341,6 +1344,8 @@ def _someone_else(toks: list[str], start: int, end: int) -> bool:
     i = start - 1
     while i >= 0 and toks[i] in _THEY_GAP:
         i -= 1
+    if i >= 1 and toks[i] in _ANYONE and toks[i - 1] in _I_AM:
+        return False  # "i'm someone who's suicidal" is the speaker
     return i >= 0 and toks[i] in _THEY
 
 

@@ -16,6 +16,7 @@ import re
 
 from voice.feelings.crisis_context import outside_cause
 from voice.feelings.crisis_means import means
+from voice.feelings.crisis_signs import warning_sign
 
 # The speaker: the sentence must be about them.
 _SELF = frozenset({"i", "i'm", "im", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
@@ -40,7 +41,7 @@ _RISK = re.compile(
     r"|with me gone)"
     r"|(?:i'm|im|i am|being) (?:just )?a burden"
     r"|(?:no|nothing to|no more) (?:\w+ )?(?:reason|point|will|purpose) (?:to|in|for) "
-    r"(?:live|living|go on|going on|carry on|carrying on|being here|being alive|exist"
+    r"(?:live|living|keep living|keep going|stay alive|go on|going on|carry on|carrying on|being here|being alive|exist"
     r"|existing)"
     r"|(?:don't|dont) want to (?:be alive|live|exist|be here anymore|go on|wake up)"
     r"|(?:can't|cannot) (?:go on|keep living|live like this|do this anymore|take it anymore)"
@@ -205,8 +206,13 @@ def _concept(text: str) -> str | None:
     if _IDIOM.search(text):
         return None
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
+    if found is None:
+        found = warning_sign(text)  # the signs prevention guidance names
     if found is not None:
         return found
+    if toks[:1] == ["like"] or toks[:2] in (["feel", "like"], ["feels", "like"],
+                                            ["feeling", "like"]):
+        toks = ["i", *toks]  # an answer to "what does it feel like?" is about the speaker
     if not _SELF.intersection(toks):
         unsaid = _UNSAID_SELF.search(text)
         return unsaid.group(0) if unsaid is not None else None
@@ -219,6 +225,8 @@ def _concept(text: str) -> str | None:
         inside = said.split()
         if said.startswith(("don't", "dont", "can't", "cannot")):
             inside, before = inside[1:], before[-1:]  # "i don't want to be alive" is the risk
+        elif said.startswith(("no ", "nothing ")):
+            inside = inside[1:]  # "there's no reason to keep living" is the risk
         if _DENIAL.intersection(before + inside) or not _clause_ends(text[m.end():]):
             continue
         if outside_cause(said, text[m.end():]):

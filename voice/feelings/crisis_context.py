@@ -23,11 +23,23 @@ _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't
                    r"|slipping|want to)\b")
 
 
+# The past said after the words, then help that worked: "i was suicidal years ago and
+# therapy really helped me get through it".
+_WAS = re.compile(r"\b(?:was|were|felt|had|used to|tried|attempted)(?: [\w']+){0,3}$")
+_PAST_THEN_HELPED = re.compile(
+    r"^ (?:(?:[\w']+ )?(?:years|months|ages|a long time) ago|when i was (?:younger|a teenager"
+    r"|a kid|at school)|in the past) ,? ?(?:but|and) (?:[\w']+ ){1,3}(?:helped|worked|got me"
+    r" through)\b")
+
+
 def recovered(before: str, after: str) -> bool:
     """Self-harm told as the past, followed by being well now and nothing of it coming
     back."""
-    return bool(_PAST.search(before.rstrip()) and _DOING_WELL.match(after)
-                and not _BACK.search(after))
+    if _BACK.search(after):
+        return False
+    if _WAS.search(before.rstrip()) and _PAST_THEN_HELPED.match(after):
+        return True
+    return bool(_PAST.search(before.rstrip()) and _DOING_WELL.match(after))
 
 
 # Something outside the speaker is what they can't go on with (not "... with this pain",

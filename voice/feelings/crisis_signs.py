@@ -25,9 +25,9 @@ _SIGNS = re.compile(
     r"|option|answer|escape|solution|choice|way|thing left)"
     # not caring whether one lives
     r"|(?:don't|dont|do not|wouldn't|won't) care (?:if|whether) i (?:wake up|live|die|don't wake"
-    r"|never wake|make it|survive|crash)"
+    r"|never wake|make it|survive|crash)" + _END  # not "... live in the city"
     # no future left
-    r"|(?:can't|cannot|don't|dont) see (?:a|any) future(?: at all| for me| anymore| ahead)?"
+    + r"|(?:can't|cannot|don't|dont) see (?:a|any) future(?: at all| for me| anymore| ahead)?"
     + _END
     + r"|(?:better|easier|happier) (?:off )?(?:for (?:everybody|everyone|everybody else"
     r"|everyone else|all|them|my \w+|the world) )?if i (?:am|was|were|just) (?:dead|gone|died)"

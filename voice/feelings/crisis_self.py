@@ -21,9 +21,10 @@ TYPOS = {"wnat": "want", "wnt": "want", "whant": "want", "watn": "want", "wan": 
 # or "she ..." with "and she is me" / "it's me" / "that's me" said alongside.
 _NAMED_SELF = re.compile(r"\b(?:your user|the user|your owner|the person (?:talking|speaking) "
                          r"to you|this person(?: (?:talking|speaking) to you| here)?|the person "
-                         r"here|the one (?:talking|speaking) to you|(?:this|the) (?:guy|girl|man|woman|lady|bloke|kid) "
-                         r"(?:talking|speaking) to you|the (?:person|one|guy|girl) using (?:this|the) "
-                         r"(?:app|thing|device|speaker)|someone here|somebody here|"
+                         r"here|the one (?:talking|speaking) to you|(?:this|the) (?:guy|girl"
+                         r"|man|woman|lady|bloke|kid) (?:talking|speaking) to you|the (?:person"
+                         r"|one|guy|girl) using (?:this|the) (?:app|thing|device|speaker)|"
+                         r"someone here|somebody here|"
                          r"someone in this room|somebody in this room)\b")
 _IS_ME = re.compile(r"\b(?:(?:and )?(?:it's|it is|that's|that is|she is|she's|he is|he's|they "
                     r"are|they're|that person is|the person is) (?:me|me actually|really me)|i'm "

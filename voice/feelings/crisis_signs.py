@@ -40,7 +40,7 @@ _SIGNS = re.compile(
     r"|(?:won't|will not|wont) need to (?:[\w']+ ){1,2}me (?:anymore |any more )?(?:after|past"
     r"|beyond) (?:tonight|today|this week|tomorrow)"
     # the means laid out
-    r"|" + _MEANS + r" (?:all )?(?:lined up|counted out|laid out|set out|ready)"
+    r"|" + _MEANS + r" (?:are |were )?(?:all )?(?:lined up|counted out|laid out|set out|ready)"
     r"(?! for (?:the|tomorrow|each|every|this|next|my|bed|work)\b)"  # not a week's doses
     r"|(?:got|have) (?:the|a|my) " + _MEANS + r" (?:next to|beside|by) me" + _END
     + r"|(?:drove|drive|driving|driven) (?:[\w']+ ){0,3}hoping (?:i'd|i would|to|i) (?:crash"

@@ -272,7 +272,9 @@ class WhisperBackend:
         near = [c for c, _, _ in process.extract(plain, _mode_sentences(self._mode),
                                                   scorer=fuzz.ratio, limit=NEAREST)]
         short = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
-        if plain:  # (nothing written: every short phrase is as likely)
+        if plain and self._mode != "answer":
+            # (Nothing written: every short phrase is as likely. An answer is mostly a
+            # number misheard as a word that looks nothing like it: "six" as "Thanks.")
             short = [c for c, _, _ in process.extract(plain, short, scorer=fuzz.ratio,
                                                       limit=SHORT_KEPT)]
         return list(dict.fromkeys([*short, *intensity_completions(text, self._mode), *near]))

@@ -169,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rule[0]:5.1f} {rule[1]:6.1f} {rule[2]:5.1f}/{rule[3]:<4.1f} "
               f"{s.get('clean', 0):6.1%} {s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} "
               f"{s['fa']:6.1%} {s['fa_n']:>2.0f}")
-    chosen = (whisper_backend.CANDIDATE_MIN, whisper_backend.CANDIDATE_MARGIN) * 2
+    chosen = (whisper_backend.CANDIDATE_MIN, whisper_backend.CANDIDATE_MARGIN,
+              whisper_backend.CANDIDATE_WIDE_MIN, whisper_backend.CANDIDATE_WIDE_MARGIN)
     print("fewer candidates, with the chosen rule (short phrases kept, sentences kept):")
     for keep_short, keep_near in ((99, 99), (4, 6), (4, 5), (3, 5), (4, 4), (3, 3)):
         s = summarize(clips, chosen, backend, keep_short, keep_near)

@@ -105,4 +105,4 @@ def test_endpointer_refuses_an_unknown_detector() -> None:
 def test_whisper_listens_with_silero_and_the_band_score() -> None:
     from voice.ears.recognizer import whisper_endpointing
 
-    assert whisper_endpointing() == endpoint.EndpointConfig(vad="silero+bands")
+    assert whisper_endpointing() == endpoint.EndpointConfig(vad="silero+bands", preroll_s=0.45)

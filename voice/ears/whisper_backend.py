@@ -77,6 +77,10 @@ SURE_LOGPROB = -0.5  # a strict parse with this mean log-probability needs no sc
 # -1.2/0.6 at the same 4 false accepts; -1.6 let a fifth through).
 CANDIDATE_MIN = -1.4
 CANDIDATE_MARGIN = 0.4
+# Or a lower score far ahead of every other meaning ("resume" over Attune's echoed voice
+# at -1.42, 1.8 ahead): on the fit split one more 5 dB clip right, one more false accept.
+CANDIDATE_WIDE_MIN = -1.6
+CANDIDATE_WIDE_MARGIN = 1.5
 # Whisper's words for silence and noise, never a request.
 NOISE_TEXTS = frozenset({"", "you", "thank you", "thanks", "thank you for watching", "bye",
                          "thanks for watching", "i'm sorry", "so", "oh", "uh", "um", "hmm"})
@@ -258,7 +262,8 @@ class WhisperBackend:
         if candidates:
             best, score, margin = self._best_candidate(encoded, candidates)
             feats.update(candidate_score=score, candidate_margin=margin)
-            if score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN:
+            if (score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN) or (
+                    score >= CANDIDATE_WIDE_MIN and margin >= CANDIDATE_WIDE_MARGIN):
                 feats["candidate"] = 1.0
                 if _plain(text) != best:
                     feats["free_text_differs"] = 1.0

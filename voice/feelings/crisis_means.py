@@ -71,9 +71,15 @@ _CONCEPTS = re.compile(
 _DENIAL = frozenset({"don't", "dont", "never", "not", "no", "wouldn't", "won't", "didn't"})
 
 
-def means(text: str) -> str | None:
-    """The words of one of these concepts in ``text``, unless denied just before it."""
-    for m in _CONCEPTS.finditer(text):
+def first_undenied(pattern: re.Pattern[str], text: str) -> str | None:
+    """The words of the first match of ``pattern`` in ``text`` not denied just before it
+    ("i would never take all my pills")."""
+    for m in pattern.finditer(text):
         if not _DENIAL.intersection(text[:m.start()].split()[-2:]):
             return m.group(0)
     return None
+
+
+def means(text: str) -> str | None:
+    """The words of one of these concepts in ``text``, unless denied just before it."""
+    return first_undenied(_CONCEPTS, text)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from voice.feelings.crisis_means import first_undenied
+
 _END = r"(?= *[.!?,]* *$| (?:and|but|so|now|tonight|today|again|already|anymore|lol)\b)"
 _MEANS = (r"(?:knife|knives|blade|blades|razor|razors|razor blade|razor blades|pills|tablets"
           r"|rope|noose|gun|meds|painkillers|paracetamol)")
@@ -65,12 +67,8 @@ _SIGNS = re.compile(
     r"|giving up on life)(?= *[.!?]* *$)"  # an answer to "what does it feel like?"
     r"|(?:no more|that's it|enough) ,? i'm (?:so |just )?done(?= *[.!?]* *$)"
     r")")
-_DENIAL = frozenset({"don't", "dont", "never", "not", "no", "wouldn't", "won't", "didn't"})
 
 
 def warning_sign(text: str) -> str | None:
     """The words of a warning sign in ``text``, unless denied just before it."""
-    for m in _SIGNS.finditer(text):
-        if not _DENIAL.intersection(text[:m.start()].split()[-2:]):
-            return m.group(0)
-    return None
+    return first_undenied(_SIGNS, text)

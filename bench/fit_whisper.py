@@ -38,9 +38,9 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
     original_best = whisper_backend.WhisperBackend._best_candidate
     original_candidates = whisper_backend.WhisperBackend._candidates
 
-    def candidates(self: Any, text: str, seconds: float) -> list[str]:
+    def candidates(self: Any, text: str, seconds: float, completions: list[str]) -> list[str]:
         self._free = text
-        return original_candidates(self, text, seconds)
+        return original_candidates(self, text, seconds, completions)
 
     def best(self: Any, encoded: Any, phrases: list[str]) -> tuple[str, float, float]:
         scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))

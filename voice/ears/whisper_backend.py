@@ -244,9 +244,10 @@ class WhisperBackend:
                  "compression": compression_ratio(text), "tokens": float(said.tokens),
                  "speech_s": encoded.seconds, "looped": float(text != said.text)}
         read = understand(text, self._mode) if text else None
+        completions = intensity_completions(text, self._mode) if read is not None else []
         feats["understood"] = read.score if read is not None else 0.0
         if (read is not None and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB
-                and not intensity_completions(text, self._mode)):
+                and not completions):
             return Hypothesis(text, feats)  # the templates say it, and Whisper is sure
         if read is None and encoded.seconds > SHORT_S:
             # A sentence the free decode got wrong somewhere: the beam's other readings.
@@ -258,7 +259,7 @@ class WhisperBackend:
                     feats.update(nbest_rank=float(rank), avg_logprob=other.avg_logprob,
                                  understood=again.score)
                     return Hypothesis(other_text, feats)
-        candidates = self._candidates(text, encoded.seconds)
+        candidates = self._candidates(text, encoded.seconds, completions)
         if candidates:
             best, score, margin = self._best_candidate(encoded, candidates)
             feats.update(candidate_score=score, candidate_margin=margin)
@@ -270,7 +271,7 @@ class WhisperBackend:
                     text = best
         return Hypothesis(text, feats)
 
-    def _candidates(self, text: str, seconds: float) -> list[str]:
+    def _candidates(self, text: str, seconds: float, completions: list[str]) -> list[str]:
         """The mode's sentences nearest the free transcript, and its short phrases when
         the utterance is short."""
         plain = _plain(text)
@@ -282,7 +283,7 @@ class WhisperBackend:
             # number misheard as a word that looks nothing like it: "six" as "Thanks.")
             short = [c for c, _, _ in process.extract(plain, short, scorer=fuzz.ratio,
                                                       limit=SHORT_KEPT)]
-        return list(dict.fromkeys([*short, *intensity_completions(text, self._mode), *near]))
+        return list(dict.fromkeys([*short, *completions, *near]))
 
     def _best_candidate(self, encoded: Encoded, phrases: list[str]) -> tuple[str, float, float]:
         scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))

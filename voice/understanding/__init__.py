@@ -1,5 +1,6 @@
-"""Words to intent: the sentence templates and their strict matcher (intents.py), the tolerant
-reading of paraphrases and misheard words (tolerant.py, joining repair.py,
-session_request.py, command_keywords.py, feeling_answer.py; lexicon.py), one entry (understand.py).
+"""Words to intent: the sentence templates and their strict matcher (intents.py, with
+grammar_loader.py, intents_file.py, normalize.py, walker.py), the tolerant reading of
+paraphrases and misheard words (tolerant.py, joining repair.py, session_request.py,
+command_keywords.py, feeling_answer.py; lexicon.py), one entry (understand.py).
 Imports feelings, sessions and config, paths, errors.
 """

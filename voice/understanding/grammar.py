@@ -1,128 +1,62 @@
-"""Sentence templates: parse them, expand them, and write them as JSGF.
+"""Sentence templates: hold them, expand them, and write them as JSGF.
 
-The template language is hassil's: ``(a|b)`` one of, ``[x]`` optional,
-``{list}`` a slot filled from a list of spoken values, ``<rule>`` a named
-expansion rule. :class:`Grammar` holds the parsed templates of every intent;
-:func:`expand` enumerates sentences (the sampler the tests use to prove each
-sentence parses back), :meth:`Grammar.to_jsgf` writes the speech grammar.
+The template language (:mod:`voice.understanding.template_syntax`) is hassil's:
+``(a|b)`` one of, ``[x]`` optional, ``{list}`` a slot filled from a list of spoken
+values (:mod:`voice.understanding.slot_lists`), ``<rule>`` a named expansion rule.
+:class:`Grammar` holds the parsed templates of every intent; :func:`expand` enumerates
+sentences (the sampler the tests use to prove each sentence parses back),
+:meth:`Grammar.to_jsgf` writes the speech grammar.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any
 
+from voice.understanding.slot_lists import (
+    SlotList,
+    SlotValue,
+    number_words,
+    phrase_list,
+    range_list,
+)
+from voice.understanding.template_syntax import (
+    EMPTY,
+    Alt,
+    Node,
+    Rule,
+    Seq,
+    Slot,
+    TemplateError,
+    Word,
+    parse_template,
+)
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-
-
-@dataclass(frozen=True)
-class Slot:
-    name: str  # the list its values come from
-    slot: str = ""  # the slot it fills (hassil's {list:slot}); the list's name if empty
-
-    @property
-    def slot_name(self) -> str:
-        return self.slot or self.name
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-
-
-@dataclass(frozen=True)
-class Seq:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Alt:
-    options: tuple[Node, ...]
-
-
-Node = Union[Word, Slot, Rule, Seq, Alt]  # noqa: UP007 (recursive alias)
-EMPTY = Seq(())
-
-_TOKEN = re.compile(
-    r"\s*(\(|\)|\[|\]|\||\{[a-z_]+(?::[a-z_]+)?\}|<[a-z_]+>|[a-z0-9'][a-z0-9'\-]*)", re.I)
-
-
-class TemplateError(ValueError):
-    """A template that cannot be parsed."""
-
-
-def parse_template(text: str) -> Node:
-    """Parse one template into a tree of :class:`Seq`/:class:`Alt`/leaves."""
-    tokens: list[str] = []
-    pos = 0
-    stripped = text.strip()
-    while pos < len(stripped):
-        m = _TOKEN.match(stripped, pos)
-        if not m:
-            raise TemplateError(f"cannot read template {text!r} at {stripped[pos:]!r}")
-        tokens.append(m.group(1))
-        pos = m.end()
-    node, rest = _parse_alt(tokens, 0, text)
-    if rest != len(tokens):
-        raise TemplateError(f"unbalanced brackets in template {text!r}")
-    return node
-
-
-def _parse_alt(tokens: list[str], i: int, text: str) -> tuple[Node, int]:
-    options: list[Node] = []
-    items: list[Node] = []
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok in (")", "]"):
-            break
-        if tok == "|":
-            options.append(Seq(tuple(items)))
-            items = []
-            i += 1
-            continue
-        if tok in ("(", "["):
-            close = ")" if tok == "(" else "]"
-            inner, i = _parse_alt(tokens, i + 1, text)
-            if i >= len(tokens) or tokens[i] != close:
-                raise TemplateError(f"missing {close!r} in template {text!r}")
-            i += 1
-            items.append(Alt((inner, EMPTY)) if tok == "[" else inner)
-            continue
-        if tok.startswith("{"):
-            name, _, slot = tok[1:-1].partition(":")
-            items.append(Slot(name, slot))
-        elif tok.startswith("<"):
-            items.append(Rule(tok[1:-1]))
-        else:
-            items.append(Word(tok.lower()))
-        i += 1
-    options.append(Seq(tuple(items)))
-    node: Node = options[0] if len(options) == 1 else Alt(tuple(options))
-    return _simplify(node), i
-
-
-def _simplify(node: Node) -> Node:
-    if isinstance(node, Seq) and len(node.items) == 1:
-        return node.items[0]
-    return node
-
-
-@dataclass(frozen=True)
-class SlotValue:
-    words: tuple[str, ...]
-    value: Any
-
-
-@dataclass
-class SlotList:
-    name: str
-    values: list[SlotValue] = field(default_factory=list)
+# The nodes, the parser and the slot lists are importable from here too, as they always were.
+__all__ = [
+    "EMPTY",
+    "Alt",
+    "Grammar",
+    "Node",
+    "Rule",
+    "Sentence",
+    "Seq",
+    "Slot",
+    "SlotList",
+    "SlotValue",
+    "Template",
+    "TemplateError",
+    "Word",
+    "count",
+    "expand",
+    "number_words",
+    "parse_template",
+    "phrase_list",
+    "range_list",
+    "sample",
+]
 
 
 @dataclass
@@ -287,39 +221,6 @@ def count(grammar: Grammar, node: Node) -> int:
     for k in node.items:
         total *= count(grammar, k)
     return total
-
-
-# ------------------------------------------------------------------ numbers
-
-_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen"]
-_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def number_words(n: int) -> str:
-    """0..99 as spoken English words ("twenty five")."""
-    if not 0 <= n < 100:
-        raise ValueError(f"number out of range: {n}")
-    if n < 20:
-        return _ONES[n]
-    tens, ones = divmod(n, 10)
-    return _TENS[tens] + ("" if ones == 0 else " " + _ONES[ones])
-
-
-def range_list(name: str, lo: int, hi: int) -> SlotList:
-    return SlotList(name, [SlotValue(tuple(number_words(n).split()), n)
-                           for n in range(lo, hi + 1)])
-
-
-def phrase_list(name: str, pairs: Iterable[tuple[str, Any]]) -> SlotList:
-    """A slot list from (spoken phrase, value) pairs; duplicates keep the first."""
-    seen: dict[tuple[str, ...], Any] = {}
-    for spoken, value in pairs:
-        words = tuple(spoken.split())
-        if words and words not in seen:
-            seen[words] = value
-    return SlotList(name, [SlotValue(w, v) for w, v in seen.items()])
 
 
 def sample(grammar: Grammar, node: Node, limit: int = 500) -> list[Sentence]:

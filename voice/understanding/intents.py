@@ -82,7 +82,6 @@ class Intent:
                    float(data.get("score", 1.0)))
 
 
-
 class Matcher:
     """Match text against one mode's templates (see ``modes`` in intents.yaml)."""
 

@@ -4,6 +4,9 @@ The words live in ``voice/data/feelings.yaml`` (see the comments there); this
 module reads and checks them once, then answers three questions for the
 check-in, the ``check_in`` intent and ``ask: feeling`` steps: which feeling is
 in this answer, how strong is it (0-10), and which practice might fit.
+
+The words of a sentence and negation are read by :mod:`voice.feelings.spoken_words`, the
+strength by :mod:`voice.feelings.intensity`; both stay importable from here.
 """
 
 from __future__ import annotations
@@ -18,64 +21,27 @@ import yaml
 
 from voice import paths
 from voice.errors import AttuneError
+from voice.feelings.intensity import parse_intensity, vague_intensity
+from voice.feelings.spoken_words import NEGATORS, negated, words
 from voice.sessions.model import FEELING_FAMILIES
+
+__all__ = [
+    "DATA_FILE",
+    "NEGATORS",
+    "Feeling",
+    "Vocabulary",
+    "load_vocabulary",
+    "negated",
+    "parse_intensity",
+    "parse_vocabulary",
+    "suggest_practice",
+    "vague_intensity",
+    "words",
+]
 
 DATA_FILE = paths.PACKAGE_DATA / "feelings.yaml"
 
 _SPOKEN = re.compile(r"^[a-z']+( [a-z']+)*$")
-_TOKEN = re.compile(r"[a-z0-9']+|[.!?;,]")
-# Typed shorthand becomes the words a speaker would say, so one table serves both.
-_SHORTHAND: dict[str, tuple[str, ...]] = {
-    "dont": ("don't",), "cant": ("can't",), "cannot": ("can't",), "wont": ("won't",),
-    "im": ("i'm",), "ive": ("i've",), "isnt": ("isn't",), "didnt": ("didn't",),
-    "doesnt": ("doesn't",), "wasnt": ("wasn't",), "wouldnt": ("wouldn't",),
-    "couldnt": ("couldn't",), "arent": ("aren't",), "idk": ("i", "don't", "know"),
-    "dunno": ("don't", "know"), "wanna": ("want", "to"), "gonna": ("going", "to"),
-    "kinda": ("kind", "of"), "sorta": ("sort", "of"), "ok": ("okay",),
-}
-_JOIN_NOT = {"do": "don't", "can": "can't", "will": "won't", "does": "doesn't",
-             "did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't",
-             "would": "wouldn't", "could": "couldn't"}
-NEGATORS = frozenset({"not", "never", "no", "don't", "doesn't", "didn't", "isn't", "aren't",
-                      "wasn't", "weren't", "ain't", "won't", "wouldn't", "nor"})
-# Words that may sit between a negator and a feeling: "not really that anxious".
-# Pronouns are deliberately absent: "no, I'm anxious" starts a new clause.
-_NEGATION_GAP = frozenset({"feel", "feeling", "felt", "very", "really", "that", "too", "so",
-                           "particularly", "at", "all", "a", "bit", "super", "am", "be",
-                           "being", "exactly", "quite", "even", "any", "more", "longer",
-                           "overly", "remotely", "terribly", "as", "feels", "like", "ever"})
-
-
-def words(text: str) -> list[str]:
-    """Lowercase word tokens, with sentence punctuation kept as its own tokens."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    text = re.sub(r"[-_/]", " ", text)
-    out: list[str] = []
-    for tok in _TOKEN.findall(text):
-        tok = tok.strip("'") or tok
-        if tok == "not" and out and out[-1] in _JOIN_NOT:
-            out[-1] = _JOIN_NOT[out[-1]]  # "do not" reads like "don't"
-            continue
-        out.extend(_SHORTHAND.get(tok, (tok,)))
-    return out
-
-
-def negated(tokens: list[str], start: int, gap: frozenset[str] = _NEGATION_GAP,
-            reach: int = 4) -> bool:
-    """True when a negator governs the phrase starting at ``tokens[start]``."""
-    i, skipped = start - 1, 0
-    while i >= 0 and skipped <= reach:
-        tok = tokens[i]
-        if tok in NEGATORS:
-            return True
-        # A comma ends the clause ("no, I want ..."), except in "never, ever".
-        if tok == "," and tokens[i + 1:i + 2] == ["ever"]:
-            i -= 1
-            continue
-        if tok not in gap:
-            return False
-        i, skipped = i - 1, skipped + 1
-    return False
 
 
 @dataclass(frozen=True)
@@ -290,59 +256,3 @@ def suggest_practice(feeling: Feeling | None, text: str = "") -> str | None:
     """
     return load_vocabulary().practice_for(feeling, text)
 
-
-# Intensity: "six", "6", "maybe a six", "like seven out of ten", "6.5", "6/10".
-_COUNTING = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-             "fourteen fifteen sixteen seventeen eighteen nineteen twenty")
-_NUMBER_WORDS = {w: i for i, w in enumerate(_COUNTING.split())}
-_NUMBER_WORDS |= {"nought": 0, "nil": 0, "none": 0, "nothing": 0, "hundred": 100}
-_VAGUE_WORDS = """lot lots very really pretty quite strong stronger strongly intense mild
-    mildly little bit slightly somewhat medium moderate high low big huge massive extreme
-    extremely overwhelming barely hardly much loads tons enormous fairly super crazy unbearable
-    manageable small tiny heavy weak faint middling bad awful terrible so kind sort"""
-_VAGUE = frozenset(_VAGUE_WORDS.split())
-
-
-def _numbers(text: str) -> list[float]:
-    text = text.lower().replace("%", " percent ")
-    text = re.sub(r"(\d+(?:\.\d+)?)\s*/\s*10\b", r"\1 out of ten", text)
-    toks = re.findall(r"\d+(?:\.\d+)?|[a-z']+", text)
-    out: list[float] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        value = float(tok) if tok[0].isdigit() else _NUMBER_WORDS.get(tok)
-        if value is not None:
-            if toks[i + 1:i + 4] == ["and", "a", "half"]:
-                value, i = value + 0.5, i + 3
-            if toks[i + 1:i + 2] == ["percent"]:
-                value = value / 10
-            elif toks[i + 1:i + 3] == ["out", "of"] and i + 3 < len(toks):
-                scale = toks[i + 3]
-                total = float(scale) if scale[0].isdigit() else _NUMBER_WORDS.get(scale)
-                if total:
-                    value = value * 10 / total
-                i += 3  # the "out of ten" is a scale, not a second answer
-            out.append(value)
-        i += 1
-    return out
-
-
-def parse_intensity(text: str) -> int | None:
-    """A 0-10 rating in ``text``, or None when there is no number in it.
-
-    Two numbers ("six or seven") give their middle, rounded up; anything over
-    ten counts as ten ("it's a twelve" means as strong as it gets).
-    """
-    nums = _numbers(text)
-    if not nums:
-        return None
-    value = sum(nums[:2]) / len(nums[:2])
-    return max(0, min(10, math.floor(value + 0.5)))
-
-
-def vague_intensity(text: str) -> bool:
-    """True for an amount without a number ("pretty strong", "a lot"): ask once for one."""
-    if parse_intensity(text) is not None:
-        return False
-    return any(tok in _VAGUE for tok in words(text))

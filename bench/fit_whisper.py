@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_ears
 import compare_endpointing
 
-from voice.ears import whisper_backend
+from voice.ears import whisper_backend, whisper_completions
 from voice.ears.base import Hypothesis
 from voice.ears.recognizer import load_recognizer
 from voice.understanding.understand import understand
@@ -38,9 +38,10 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
     original_best = whisper_backend.WhisperBackend._best_candidate
     original_candidates = whisper_backend.WhisperBackend._candidates
 
-    def candidates(self: Any, text: str, seconds: float, completions: list[str]) -> list[str]:
-        self._free = text
-        return original_candidates(self, text, seconds, completions)
+    def candidates(self: Any, readings: list[str], seconds: float, completions: list[str]
+                   ) -> list[str]:
+        self._free = readings[0]
+        return original_candidates(self, readings, seconds, completions)
 
     def best(self: Any, encoded: Any, phrases: list[str]) -> tuple[str, float, float]:
         scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
@@ -80,7 +81,7 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
 
     mode, scored, free = call["mode"], call["scored"], call["free"]
     short = set(whisper_backend.CANDIDATES.get(mode, []))
-    completions = set(whisper_backend.intensity_completions(free, mode)) if free else set()
+    completions = set(whisper_completions.intensity_completions(free, mode)) if free else set()
     plain = whisper_backend._plain(free)
     like = sorted(scored, key=lambda p: -fuzz.ratio(plain, p))
     kept = [p for p in like if p in short][:keep_short]
@@ -104,7 +105,7 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
         f = call["features"]
         if (f.get("understood", 0.0) >= 1.0 and f.get("avg_logprob", -9.0) >= sure
                 and "nbest_rank" not in f and call["free"]
-                and not whisper_backend.intensity_completions(call["free"], mode)):
+                and not whisper_completions.intensity_completions(call["free"], mode)):
             scored = {}  # taken as the free decode wrote it, nothing scored
         order = sorted(scored, key=lambda p: -scored[p])
         top = order[0] if order else ""

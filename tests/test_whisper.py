@@ -9,7 +9,8 @@ from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears.base import Heard
 from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
-from voice.ears.whisper_backend import collapse_repeats, intensity_completions
+from voice.ears.whisper_backend import collapse_repeats
+from voice.ears.whisper_completions import intensity_completions
 from voice.ears.whisper_engine import log_mel
 
 pytest.importorskip("ctranslate2")
@@ -124,3 +125,4 @@ def test_a_misheard_number_is_tried_as_each_number() -> None:
     assert "i feel overwhelmed maybe an eight" in tried and len(tried) == 11
     assert intensity_completions("I feel anxious, maybe a six.", "idle") == []  # heard
     assert intensity_completions("Start a body scan, maybe.", "idle") == []  # no check-in
+

@@ -27,9 +27,11 @@ from rapidfuzz import fuzz, process
 
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
+from voice.ears.whisper_completions import NUMBERS, intensity_completions
+from voice.ears.whisper_completions import plain as _plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
 from voice.understanding.grammar import Grammar, sample
-from voice.understanding.intents import load_grammar, session_triggers
+from voice.understanding.intents import Intent, load_grammar, session_triggers
 from voice.understanding.understand import understand
 
 # What each mode can mean, said as if just before the utterance: Whisper leans to
@@ -45,8 +47,6 @@ PROMPTS = {
 }
 CONTROLS = ["stop", "pause", "resume", "slower", "faster", "louder", "quieter", "repeat",
             "skip"]
-NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-           "ten"]
 # The short phrases scored against a short utterance, by mode.
 CANDIDATES = {
     "idle": ["stop", "pause", "resume", "help"],
@@ -70,7 +70,10 @@ NEAREST = 5
 # split, "Could you open the window?" read as the wind-down (0.71) and a bare "Okay."
 # as a check-in (0.75) were the clean false accepts; no right answer was under 0.8.
 TOLERANT_MIN = 0.8
-SURE_LOGPROB = -0.5  # a strict parse with this mean log-probability needs no scoring
+# A strict parse with this mean log-probability needs no scoring: on the fit split and
+# the real people's fit half, taking it from -0.5 down to -1.0 changed no decision, and
+# scoring is most of a sentence's wait (0.2-0.4 s).
+SURE_LOGPROB = -0.8
 # A candidate wins with this mean log-probability per token and this lead over the
 # best candidate that means something else (bench/fit_whisper.py, fit split, 5 voices,
 # 285 requests and 245 out-of-domain clips: -1.4/0.4 took clean 94.7% -> 97.9% against
@@ -131,32 +134,10 @@ def _meaning_of(sentence: str, mode: str) -> tuple[str, tuple[tuple[str, object]
     return read.name, tuple(sorted((k, str(v)) for k, v in read.slots.items()))
 
 
-def intensity_completions(text: str, mode: str) -> list[str]:
-    """A check-in whose number was misheard ("I feel overwhelmed, maybe I hate."): the
-    transcript up to its hedge word, then each number from zero to ten. The template
-    sentences nearest the transcript rarely share its feeling and its number."""
-    read = understand(text, mode)
-    if read is None or read.name != "check_in" or "intensity" in read.slots:
-        return []
-    words = _plain(text).split()
-    hedge = max((i for i, w in enumerate(words) if w in HEDGES), default=-1)
-    if hedge < 1 or hedge == len(words) - 1:
-        return []
-    prefix = " ".join(words[:hedge + 1])
-    return [f"{prefix} {'an' if n in ('eight', 'eleven') else 'a'} {n}" for n in NUMBERS]
-
-
-HEDGES = frozenset({"maybe", "about", "around", "like", "probably", "perhaps", "roughly"})
-
-
 def _build_modes() -> None:
     for mode in ("idle", "session", "speaking", "answer", "asleep"):
         understand("", mode)
         _mode_sentences(mode)
-
-
-def _plain(text: str) -> str:
-    return " ".join("".join(c if c.isalnum() or c in " '" else " " for c in text.lower()).split())
 
 
 class WhisperBackend:
@@ -239,27 +220,22 @@ class WhisperBackend:
         else:
             encoded, said = self._transcribe()
         self._blocks, self._samples = [], 0
-        text = collapse_repeats(said.text)
-        feats = {"avg_logprob": said.avg_logprob, "no_speech_prob": said.no_speech_prob,
-                 "compression": compression_ratio(text), "tokens": float(said.tokens),
-                 "speech_s": encoded.seconds, "looped": float(text != said.text)}
-        read = understand(text, self._mode) if text else None
-        completions = intensity_completions(text, self._mode) if read is not None else []
-        feats["understood"] = read.score if read is not None else 0.0
-        if (read is not None and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB
-                and not completions):
+        text, feats, read, completions = self._read(encoded, said)
+        if self._sure(said, read, completions):
             return Hypothesis(text, feats)  # the templates say it, and Whisper is sure
+        readings = [text]
         if read is None and encoded.seconds > SHORT_S:
             # A sentence the free decode got wrong somewhere: the beam's other readings.
             prompt = self.prompts.get(self._mode, "")
             for rank, other in enumerate(self.engine.transcripts(encoded, prompt, BEAM, BEAM)):
                 other_text = collapse_repeats(other.text)
+                readings.append(other_text)
                 again = understand(other_text, self._mode) if other_text else None
                 if again is not None and again.score >= 1.0:  # another reading, word for word
                     feats.update(nbest_rank=float(rank), avg_logprob=other.avg_logprob,
                                  understood=again.score)
                     return Hypothesis(other_text, feats)
-        candidates = self._candidates(text, encoded.seconds, completions)
+        candidates = self._candidates(readings, encoded.seconds, completions)
         if candidates:
             best, score, margin = self._best_candidate(encoded, candidates)
             feats.update(candidate_score=score, candidate_margin=margin)
@@ -271,12 +247,34 @@ class WhisperBackend:
                     text = best
         return Hypothesis(text, feats)
 
-    def _candidates(self, text: str, seconds: float, completions: list[str]) -> list[str]:
-        """The mode's sentences nearest the free transcript, and its short phrases when
-        the utterance is short."""
-        plain = _plain(text)
-        near = [c for c, _, _ in process.extract(plain, _mode_sentences(self._mode),
-                                                  scorer=fuzz.ratio, limit=NEAREST)]
+    def _read(self, encoded: Encoded, said: Transcript
+              ) -> tuple[str, dict[str, float], Intent | None, list[str]]:
+        """The transcript as text and features, its reading, and its number completions."""
+        text = collapse_repeats(said.text)
+        feats = {"avg_logprob": said.avg_logprob, "no_speech_prob": said.no_speech_prob,
+                 "compression": compression_ratio(text), "tokens": float(said.tokens),
+                 "speech_s": encoded.seconds, "looped": float(text != said.text)}
+        read = understand(text, self._mode) if text else None
+        completions = intensity_completions(text, self._mode) if read is not None else []
+        feats["understood"] = read.score if read is not None else 0.0
+        return text, feats, read, completions
+
+    @staticmethod
+    def _sure(said: Transcript, read: Intent | None, completions: list[str]) -> bool:
+        return (read is not None and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB
+                and not completions)
+
+    def _candidates(self, readings: list[str], seconds: float, completions: list[str]
+                    ) -> list[str]:
+        """The mode's sentences nearest the transcript (or nearest any of the beam's
+        readings of it), and its short phrases when the utterance is short."""
+        plain = _plain(readings[0])
+        likeness: dict[str, float] = {}
+        for reading in dict.fromkeys(_plain(r) for r in readings):
+            for sentence, like, _ in process.extract(reading, _mode_sentences(self._mode),
+                                                     scorer=fuzz.ratio, limit=NEAREST):
+                likeness[sentence] = max(like, likeness.get(sentence, 0.0))
+        near = sorted(likeness, key=lambda c: -likeness[c])[:NEAREST]
         short = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
         if plain and self._mode != "answer":
             # (Nothing written: every short phrase is as likely. An answer is mostly a

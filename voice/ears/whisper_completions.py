@@ -1,0 +1,37 @@
+"""Candidate sentences made from a check-in whose number was misheard.
+
+The template sentences nearest a transcript rarely share its feeling and its number,
+so a check-in that Whisper got nearly right ("I feel overwhelmed, maybe I hate.") is
+completed in its own words with each number; scoring them against the audio decides.
+
+(The same for a misheard feeling word, with the feeling words most like it in spelling
+and sound, was tried and dropped: on the fit split the right word was rarely among
+them, and "kind of woman" was accepted as "warm" at 10 and 5 dB.)
+"""
+
+from __future__ import annotations
+
+from voice.understanding.understand import understand
+
+NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten"]
+HEDGES = frozenset({"maybe", "about", "around", "like", "probably", "perhaps", "roughly"})
+
+
+def plain(text: str) -> str:
+    """Lower case words without punctuation: how candidates and transcripts are compared."""
+    return " ".join("".join(c if c.isalnum() or c in " '" else " " for c in text.lower()).split())
+
+
+def intensity_completions(text: str, mode: str) -> list[str]:
+    """A check-in whose number was misheard ("I feel overwhelmed, maybe I hate."): the
+    transcript up to its hedge word, then each number from zero to ten."""
+    read = understand(text, mode)
+    if read is None or read.name != "check_in" or "intensity" in read.slots:
+        return []
+    words = plain(text).split()
+    hedge = max((i for i, w in enumerate(words) if w in HEDGES), default=-1)
+    if hedge < 1 or hedge == len(words) - 1:
+        return []
+    prefix = " ".join(words[:hedge + 1])
+    return [f"{prefix} {'an' if n in ('eight', 'eleven') else 'a'} {n}" for n in NUMBERS]

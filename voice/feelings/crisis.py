@@ -105,6 +105,7 @@ from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_indirect import INDIRECT
 from voice.feelings.crisis_more import MORE
 from voice.feelings.crisis_self import first_person, untypo
+from voice.feelings.crisis_short import short_reply
 from voice.feelings.vocabulary import words
 
 KINDS = ("suicidal", "self_harm", "not_here", "hopeless")
@@ -1349,18 +1350,23 @@ def _someone_else(toks: list[str], start: int, end: int) -> bool:
     return i >= 0 and toks[i] in _THEY
 
 
-def detect(text: str) -> CrisisMatch | None:
+def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
     """The first words in ``text`` that signal danger, or None; read as written and, when
-    the speaker names themselves in the third person ("your user wants to die"), as "I"."""
+    the speaker names themselves in the third person ("your user wants to die"), as "I".
+    ``mode`` ("answer" when Attune just asked how the person is) lets a bare "no point"
+    count."""
     text = untypo(text)
     mine = first_person(text)
     found = _detect(text)
     if found is None and mine is not None:
         found = _detect(mine)
     if found is None:  # by concept, for the ways of saying it no pattern names yet
-        said = backstop(" ".join(t for tok in words(mine or text)
-                                 for t in _SHORTHAND.get(tok, tok).split()))
+        joined = " ".join(t for tok in words(mine or text)
+                          for t in _SHORTHAND.get(tok, tok).split())
+        said = backstop(joined)
         found = CrisisMatch(*said) if said is not None else None
+        short = short_reply(joined, mode) if found is None else None
+        found = CrisisMatch(short, "hopeless") if short is not None else found
     return found
 
 

@@ -129,6 +129,14 @@ class CrisisMatch:
 
 _PATTERNS = (*DIRECT, *GOODBYES, *NO_WAY, *FEW_WORDS, *LATER,
              *(rule(kind, pattern, **options) for kind, pattern, options in (*MORE, *INDIRECT)))
+# Every literal some pattern needs: a sentence is searched for these once, and a pattern
+# none of whose needs is there is not tried (see crisis_needs).
+_ALL_NEEDS = frozenset().union(*(p.needs for p in _PATTERNS if p.needs is not None))
+
+
+def pattern_texts() -> list[str]:
+    """The patterns as compiled, for :mod:`voice.feelings.crisis_needs` to keep."""
+    return [p.regex.pattern for p in _PATTERNS]
 
 # Between a denial and the words it denies: "not really going to", "never ever".
 # No pronouns: crossing "I" means a new clause ("no I want to die").
@@ -233,7 +241,10 @@ def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
 def _detect(text: str) -> CrisisMatch | None:
     toks = [t for tok in words(text) for t in _SHORTHAND.get(tok, tok).split()]
     joined = " ".join(toks)
+    present = {need for need in _ALL_NEEDS if need in joined}
     for pattern in _PATTERNS:
+        if pattern.needs is not None and pattern.needs.isdisjoint(present):
+            continue  # it cannot match here
         for m in pattern.regex.finditer(joined):
             if pattern.unless and pattern.unless.match(joined[m.end():]):
                 continue

@@ -154,7 +154,9 @@ DIRECT: tuple[CrisisPattern, ...] = (
     _p("suicidal", r"(?:take|taking|took|swallow|swallowed|swallowing|down|downed) (?:my|the) "
                    r"(?:whole|entire|full) (?:prescription|supply|stash|bottle|packet|box|pack|"
                    r"strip|month's supply)",
-       unless=r"to|back|in|into|with me|out|of antibiotics|course|as|on|for"),
+       unless=r"to|back|in|into|with me|out|course|as|on|for|of (?:antibiotics|biscuits|crisps|"
+              r"sweets|chocolates?|cookies|gum|chewing gum|mints|crackers|doughnuts|donuts|"
+              r"jelly babies|cereal|nuts|raisins|tissues|wipes|nappies|seeds|cigarettes|fags)"),
     _p("suicidal", SUBST + r"(?: [\w']+){0,8}? (?:thinking about|thought about|think about|"
                             r"tempted to|urge to|urges to|imagining|picturing|fantasi[sz]ing about|"
                             r"considering) (?:take|taking|swallow|swallowing) (?:them|it|the lot|"
@@ -177,7 +179,9 @@ DIRECT: tuple[CrisisPattern, ...] = (
               r"organi[sz]er)"),
     _p("suicidal", r"(?:saved|saving|stockpiled|stockpiling|hoarded|hoarding|stashed|stashing|"
                    r"squirrell?ed|squirrell?ing|stockpile|hoard|stash|set aside|put aside|"
-                   r"put by)(?: (?!for\b|money\b)[\w']+){0,2}? " + SUBST),
+                   r"put by)(?: (?!for\b|money\b)[\w']+){0,2}? " + SUBST,
+       unless=r"for (?:after )?(?:the|my) (?:operation|op|surgery|procedure|dentist|trip|"
+              r"journey|flight|holidays?|recovery|hospital stay)"),
     _p("suicidal", SUBST + r"(?: [\w']+)? (?:saved|stashed|stockpiled|hoarded|put aside|put by|"
                             r"set aside)(?! (?:me|my|us|him|her|them|his|their|your|our|"
                             r"lives|life)\b)"),

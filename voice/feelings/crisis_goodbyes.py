@@ -217,7 +217,7 @@ GOODBYES: tuple[CrisisPattern, ...] = (
                    r"(?:just |simply )?(?:don't|won't|wouldn't|didn't|never) wake up",
        unless=r"late|early|at|before|too|the (?!next|morning)|in the night|with|tired|grumpy|"
               r"hungover|"
-              r"when|during|again (?:in|at)"),
+              r"when|during|again (?:in|at)|(?:this|that|so) (?:early|late)"),
     # Not surviving: "I hope I don't survive the surgery", "in case I don't make it
     # through tonight".
     _p("not_here", r"(?:hope|hoping|wish|wishing|pray|praying)(?: that)? i (?:just )?(?:don't|"

@@ -21,7 +21,8 @@ ACCIDENT = (r"shaving|cooking|chopping|playing|laughing|on (?:a|the|some)|by acc
              r"accidentally|"
              r"at the gym|at work|lifting|running|falling|skiing|gardening|working out|"
              r"(?:at|during|in) (?:the |a |my )?(?:" + SPORT + r")|"
-             r"in the kitchen|with a knife while")
+             r"in the kitchen|with a knife while|"
+             r"with (?:a|the|my) [\w']+(?: [\w']+)? (?:by accident|by mistake|accidentally)")
 # When it gets bad: "... for when it gets bad", "... if the urges come back".
 GETS_BAD = (r"(?:it|things|i|everything|the urge|the urges|the thoughts)(?: [\w']+)? "
              r"(?:gets?|get|feel|feels|becomes?|comes?|come) (?:too |really |so )?(?:bad|worse|"

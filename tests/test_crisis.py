@@ -35,6 +35,14 @@ def test_idioms_and_denials_are_not_crisis(text: str) -> None:
     assert not is_crisis(text)
 
 
+def test_a_bare_no_point_counts_only_as_an_answer() -> None:
+    # To "how are you feeling?" it is hopelessness; said across a room it is about anything.
+    assert detect("no point", "answer") is not None
+    assert detect("No point.", "answer") is not None
+    assert detect("no point rushing", "answer") is None
+    assert detect("no point", "idle") is None
+
+
 @pytest.mark.parametrize("text", CRISIS_PHRASES)
 def test_grammar_phrases_are_detected(text: str) -> None:
     assert is_crisis(text)

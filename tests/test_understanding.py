@@ -127,6 +127,13 @@ def test_distress_is_never_asked_for_a_number_and_crisis_still_comes_first() -> 
     assert got is not None and got.name == "crisis"
 
 
+def test_a_bare_no_point_to_how_are_you_is_crisis_not_an_answer() -> None:
+    got = understand("No point.", "answer")
+    assert got is not None and got.name == "crisis"
+    got = understand("no point", "idle")
+    assert got is None or got.name != "crisis"
+
+
 def test_a_feeling_about_a_person_is_still_a_check_in() -> None:
     got = understand("I'm really angry with my boss", "idle")
     assert got is not None and (got.name, got.slots) == ("check_in", {"feeling": "angry"})

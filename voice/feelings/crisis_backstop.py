@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import re
 
+from voice.feelings.crisis_acts import acts
+from voice.feelings.crisis_afterlife import afterlife
 from voice.feelings.crisis_context import outside_cause
 from voice.feelings.crisis_means import means
+from voice.feelings.crisis_risk import risk
 from voice.feelings.crisis_signs import warning_sign
 
 # The speaker: the sentence must be about them.
@@ -179,7 +182,8 @@ _IDIOM = re.compile(
     r"me|bored to death|scared to death|sick to death|death metal|over my dead body|(?:phone|"
     r"battery|laptop|plant|plants|fish|car|engine)\w* (?:is |has |had )?(?:died|dead|dying)"
     r"|jump (?:in|into|on|at|for|the queue|to conclusions|rope|start)|train (?:station|ticket"
-    r"|journey|was|is|times|home|to work)|(?:catch|missed|miss|get|got|take|on) the train"
+    r"|journey|was|is|times|home|to work)"
+    r"|(?:catch|missed|miss|get|got|take|on) the train(?! tracks| line)"
     r"|bridge (?:club|game|the gap)|burn(?:t|ed)? (?:the|my) (?:toast|dinner|tongue|hand on)"
     r"|cut (?:my|the) (?:hair|fringe|nails|losses)|cut myself shaving|hurt myself (?:at|playing|"
     r"lifting|falling|on|in) |hang (?:on|out|up|in there|the washing|the picture|a picture|it up)"
@@ -208,6 +212,9 @@ def _concept(text: str) -> str | None:
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
     if found is None:
         found = warning_sign(text)  # the signs prevention guidance names
+    for concept in (afterlife, acts, risk):  # faith and the dead, the body, risks and asking
+        if found is None:
+            found = concept(text)
     if found is not None:
         return found
     if toks[:1] == ["like"] or toks[:2] in (["feel", "like"], ["feels", "like"],
@@ -222,6 +229,8 @@ def _concept(text: str) -> str | None:
     for m in _RISK.finditer(text):
         said = m.group(0)
         before = text[:m.start()].split()[-4:]
+        if "so" in before:  # "the pain won't stop so i'm going to ...": another clause
+            before = before[len(before) - before[::-1].index("so"):]
         inside = said.split()
         if said.startswith(("don't", "dont", "can't", "cannot")):
             inside, before = inside[1:], before[-1:]  # "i don't want to be alive" is the risk

@@ -80,6 +80,24 @@ def first_undenied(pattern: re.Pattern[str], text: str) -> str | None:
     return None
 
 
+# Where a clause begins: a denial before one of these is about another clause ("the pain
+# won't stop so i'm going to ...").
+_CLAUSE_START = frozenset({",", ".", "!", "?", ";", "so", "but", "and", "because", "cause"})
+_ACCIDENT = re.compile(r"^(?: [\w']+){0,3} (?:by accident|accidentally|by mistake)\b")
+
+
+def clause_undenied(pattern: re.Pattern[str], text: str) -> str | None:
+    """Like :func:`first_undenied`, looking further back (up to four words: "i'm not going
+    to ...", "i would never ever ...") but not past the start of the clause, and not told as
+    an accident just after ("i drank some bleach by accident")."""
+    for m in pattern.finditer(text):
+        before = text[:m.start()].split()[-4:]
+        cut = max((i + 1 for i, tok in enumerate(before) if tok in _CLAUSE_START), default=0)
+        if not _DENIAL.intersection(before[cut:]) and not _ACCIDENT.match(text[m.end():]):
+            return m.group(0)
+    return None
+
+
 def means(text: str) -> str | None:
     """The words of one of these concepts in ``text``, unless denied just before it."""
     return first_undenied(_CONCEPTS, text)

@@ -48,7 +48,7 @@ _MEANS_HELD = (r"(?:rope|noose|belt|cord|pills|tablets|blade|razor|razor blade|k
                r"shotgun)")
 _END_COMMA = r"(?= *(?:$|[.!?;,]))"
 
-# (kind, pattern, options for crisis._p)
+# (kind, pattern, options for crisis_pattern.rule)
 MORE: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("suicidal", _THEIR_SUICIDE + r"(?: [\w',]+){0,10}? (?:i|i'm|i'll|i'd|i've|me)"
                  + _NOT_DENIED + r" " + _FOLLOW, {"own": False}),

@@ -15,7 +15,20 @@ TYPOS = {"wnat": "want", "wnt": "want", "whant": "want", "watn": "want", "wan": 
          "suisidal": "suicidal", "suicidial": "suicidal", "sucidle": "suicidal",
          "suicidall": "suicidal", "sucide": "suicide", "suicde": "suicide", "suiside": "suicide",
          "myslef": "myself", "mysef": "myself", "msyelf": "myself", "myselff": "myself",
-         "kil": "kill", "kiil": "kill", "kll": "kill", "dei": "die", "diee": "die"}
+         "kil": "kill", "kiil": "kill", "kll": "kill", "dei": "die", "diee": "die",
+         "rist": "wrist", "rists": "wrists"}
+# A recognizer's split or near word for a danger word: "sue icide", "an over dose", "end my
+# lie." (the sentence ending there: not "... lie-in").
+_MISHEARD = re.compile(r"\b(?:(sue ?icide|sui cide|sooicide)|(over dose)(s?)"
+                       r"|(end my (?:own )?)lie(?=[\s.!?,]*$))\b", re.IGNORECASE)
+
+
+def _heard_as(m: re.Match[str]) -> str:
+    if m.group(1):
+        return "suicide"
+    if m.group(2):
+        return "overdose" + m.group(3)
+    return m.group(4) + "life"
 
 # The speaker said to be someone else on purpose: "your user", "this person talking to you",
 # or "she ..." with "and she is me" / "it's me" / "that's me" said alongside.
@@ -44,6 +57,7 @@ def untypo(text: str) -> str:
     out = re.sub(r"[\w']+", lambda m: TYPOS.get(m.group(0).lower(), m.group(0)), text)
     out = re.sub(r"\b(want|wanna|going|need|ready|deserve) 2 (?=die|kill|end|hurt|cut)", r"\1 to ",
                  out, flags=re.IGNORECASE)  # "i want 2 die"
+    out = _MISHEARD.sub(_heard_as, out)
     return re.sub(r"\b(un ?alive)\b(?! (?:myself|my self|me|him|her|them|you|us|it|someone))",
                   r"\1 myself", out, flags=re.IGNORECASE)
 

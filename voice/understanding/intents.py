@@ -110,7 +110,7 @@ class Matcher:
             return None
         said = " ".join(words)
         if safety and self._crisis is not None:
-            found = self._crisis.detect(text)
+            found = self._crisis.detect(text, self.mode)
             if found is not None:
                 return Intent("crisis", {}, said)
         if safety and self._distress is not None and self._distress.detect(text) is not None:

@@ -372,7 +372,7 @@ class Conversation:
         self.asleep = False
         region = str(self.settings["region"].value) or None
         response = crisis_response(region)
-        match = detect(heard.text)
+        match = detect(heard.text) or detect(heard.text, "answer")  # ("no point" when asked)
         transcripts = bool(self.settings["transcripts"].value)
         if self.journal is not None:
             self.journal.add_crisis_event(transcript=heard.text if transcripts else None)

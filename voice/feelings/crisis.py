@@ -93,7 +93,8 @@ missed her call", a skipping rope, "I'm on holiday next week", dying of boredom.
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml. The patterns
 are tables read in order: crisis_direct, crisis_goodbyes, crisis_no_way, crisis_few_words,
 crisis_later, crisis_more, crisis_indirect (word groups they share: crisis_words); then the
-backstop's concepts, and last the learned backstop (crisis_model). The response said and printed is in crisis_lines.
+backstop's concepts, and last the learned backstop (crisis_model). The response said and
+printed is in crisis_lines.
 """
 
 from __future__ import annotations

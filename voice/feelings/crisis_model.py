@@ -22,6 +22,7 @@ import math
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -84,7 +85,7 @@ def feature_buckets(toks: list[str]) -> npt.NDArray[np.int64]:
     marked = denials_marked(toks)
     padded = ["<s>", *marked, "</s>"]
     out = {_bucket("w:" + tok) for tok in marked}
-    out.update(_bucket(f"b:{a} {b}") for a, b in zip(padded, padded[1:], strict=False))
+    out.update(_bucket(f"b:{a} {b}") for a, b in pairwise(padded))
     for tok in toks:
         if tok[:1].isalnum():
             out |= _char_buckets(tok)

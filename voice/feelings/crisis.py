@@ -93,13 +93,15 @@ missed her call", a skipping rope, "I'm on holiday next week", dying of boredom.
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml. The patterns
 are tables read in order: crisis_direct, crisis_goodbyes, crisis_no_way, crisis_few_words,
 crisis_later, crisis_more, crisis_indirect (word groups they share: crisis_words); then the
-backstop's concepts. The response said and printed is in crisis_lines.
+backstop's concepts, and last the learned backstop (crisis_model). The response said and
+printed is in crisis_lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voice.feelings import crisis_model
 from voice.feelings.crisis_backstop import backstop
 from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_direct import DIRECT
@@ -111,6 +113,7 @@ from voice.feelings.crisis_lines import CrisisLine, CrisisResponse, crisis_respo
 from voice.feelings.crisis_more import MORE
 from voice.feelings.crisis_no_way import NO_WAY
 from voice.feelings.crisis_pattern import rule
+from voice.feelings.crisis_self import SHORTHAND as _SHORTHAND
 from voice.feelings.crisis_self import first_person, untypo
 from voice.feelings.crisis_short import short_reply
 from voice.feelings.vocabulary import words
@@ -118,7 +121,8 @@ from voice.feelings.vocabulary import words
 __all__ = ["CRISIS_PHRASES", "KINDS", "CrisisLine", "CrisisMatch", "CrisisResponse",
            "crisis_response", "detect", "is_crisis", "resolve_region"]
 
-KINDS = ("suicidal", "self_harm", "not_here", "hopeless")
+# "unclear": no rule named it, the learned backstop (crisis_model) found it likely.
+KINDS = ("suicidal", "self_harm", "not_here", "hopeless", "unclear")
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,6 @@ _THEY_GAP_WORDS = """who who's is was has had been be would just really also eve
     apparently probably nearly almost once says said thinks keeps kept"""
 _THEY_GAP = frozenset(_THEY_GAP_WORDS.split())
 _SPEAKER = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
-_SHORTHAND = {"kms": "kill myself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
-              "wanna": "want to", "wana": "want to"}
 
 
 def _denied(toks: list[str], start: int) -> bool:
@@ -235,6 +237,8 @@ def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
         found = CrisisMatch(*said) if said is not None else None
         short = short_reply(joined, mode) if found is None else None
         found = CrisisMatch(short, "hopeless") if short is not None else found
+    if found is None and crisis_model.says_crisis(mine or text):  # a way no rule names yet
+        found = CrisisMatch(" ".join(crisis_model.tokens(mine or text)), "unclear")
     return found
 
 

@@ -190,6 +190,13 @@ _IDIOM = re.compile(
     r"|through the roof|in the game|my character|the film|the movie|the book(?! on my)|the show)")
 
 
+def idiom(text: str) -> bool:
+    """``text`` (words joined as for :func:`backstop`) holds one of the idioms and near
+    misses that take the danger out of a danger word ("dying to see it", "cut myself
+    shaving", "kill time")."""
+    return _IDIOM.search(text) is not None
+
+
 _HARM = re.compile(r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving"
                    r"|hit|hitting|scratch|scratching|punish|punishing) (?:myself|again)|self"
                    r"|cutting|cut to|skin|razor|blade|scratch\w*")
@@ -207,7 +214,7 @@ def backstop(text: str) -> tuple[str, str] | None:
 
 def _concept(text: str) -> str | None:
     toks = text.split()
-    if _IDIOM.search(text):
+    if idiom(text):
         return None
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
     if found is None:

@@ -17,6 +17,9 @@ TYPOS = {"wnat": "want", "wnt": "want", "whant": "want", "watn": "want", "wan": 
          "myslef": "myself", "mysef": "myself", "msyelf": "myself", "myselff": "myself",
          "kil": "kill", "kiil": "kill", "kll": "kill", "dei": "die", "diee": "die",
          "rist": "wrist", "rists": "wrists"}
+# Slang read as the words it stands for, once the sentence is split into words.
+SHORTHAND = {"kms": "kill myself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
+             "wanna": "want to", "wana": "want to"}
 # A recognizer's split or near word for a danger word: "sue icide", "an over dose", "end my
 # lie." (the sentence ending there: not "... lie-in").
 _MISHEARD = re.compile(r"\b(?:(sue ?icide|sui cide|sooicide)|(over dose)(s?)"

@@ -185,3 +185,12 @@ def test_parse_in_a_mode() -> None:
                            "session", "one more minute"], capture_output=True, text=True,
                           cwd=REPO, timeout=60)
     assert json.loads(proc.stdout)["intent"] == "extend"
+
+
+@pytest.mark.parametrize("text", ["I'm feeling kind of.", "i'm feeling", "I feel like",
+                                  "I'm feeling a bit"])
+def test_the_opening_of_a_check_in_cut_off_is_not_a_request(text: str) -> None:
+    # (A pause after "I'm feeling kind of" ends the utterance; the naming-feelings
+    # session's "what i'm feeling" is like it, but nothing was asked for yet.)
+    assert understand(text, "idle") is None
+    assert understand("what i'm feeling", "idle") is not None

@@ -8,6 +8,7 @@ import pytest
 from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears.base import Heard
+from voice.ears.fragments import RecentAudio
 from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
 from voice.ears.whisper_backend import collapse_repeats
 from voice.ears.whisper_completions import intensity_completions
@@ -126,3 +127,32 @@ def test_a_misheard_number_is_tried_as_each_number() -> None:
     assert intensity_completions("I feel anxious, maybe a six.", "idle") == []  # heard
     assert intensity_completions("Start a body scan, maybe.", "idle") == []  # no check-in
 
+
+
+def _spoken(text: str) -> np.ndarray:
+    """``clip(text)``'s speech without its silence around it."""
+    x, _ = clip(text)
+    loud = np.flatnonzero(np.abs(x) > 0.02)
+    return x[max(0, loud[0] - 800):loud[-1] + 800]
+
+
+def test_a_request_cut_in_two_is_heard_as_one(recognizer: StreamingRecognizer) -> None:
+    # A 0.6 s pause inside "start a body scan": the endpointer ends the utterance after
+    # "start a body" (nothing alone); "scan" alone is nothing either; both together are.
+    pause = np.zeros(int(16000 * 0.6), np.float32)
+    x = np.concatenate([np.zeros(8000, np.float32), _spoken("start a body"), pause,
+                        _spoken("scan"), np.zeros(24000, np.float32)])
+    events = hear(recognizer, x, "idle")
+    assert events[0].intent is None
+    got = accepted(events)
+    assert [(h.intent, h.slots) for h in got] == [("start_session", {"session": "body-scan"})]
+    assert got[0].features.get("joined") == 1.0 and got[0].start_s < events[0].end_s
+
+
+def test_recent_audio_is_addressed_by_stream_sample() -> None:
+    recent = RecentAudio(rate=10, keep_s=1.0)  # keeps 10 samples
+    recent.add(np.arange(6, dtype="<i2").tobytes())
+    recent.add(np.arange(6, 12, dtype="<i2").tobytes())
+    assert np.frombuffer(recent.between(3, 8), "<i2").tolist() == [3, 4, 5, 6, 7]
+    assert np.frombuffer(recent.between(0, 4), "<i2").tolist() == [2, 3]  # 0, 1 are gone
+    assert recent.between(9, 5) == b""

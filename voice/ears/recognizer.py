@@ -28,6 +28,7 @@ from voice.ears import endpoint
 from voice.ears.base import EARLY_INTENTS, FREE, Backend, Heard, Hypothesis, Recognizer
 from voice.ears.deadline import Deadline
 from voice.ears.denoise import load_denoiser
+from voice.ears.fragments import JOIN_GAP_S, REJOINABLE, Piece, RecentAudio
 from voice.errors import AttuneError, MissingDependency
 from voice.understanding.grammar import Grammar
 from voice.understanding.intents import Intent, Matcher, load_grammar, normalize
@@ -112,6 +113,8 @@ class StreamingRecognizer:
 
     def start(self) -> None:
         self._ep = endpoint.Endpointer(self._endpoint_config)
+        self._recent = RecentAudio(endpoint.SAMPLE_RATE)
+        self._piece: Piece | None = None  # the last rejected utterance
         self._utt_start = 0
         self._partial = ""
         self._partial_since = 0
@@ -131,6 +134,7 @@ class StreamingRecognizer:
         if self._denoiser is not None:
             pcm = self._denoiser.apply(pcm)
         pcm = self._dither.apply(pcm)
+        self._recent.add(pcm)
         self.backend.background(pcm)
         for event in self._ep.events(pcm):
             heard = self._event(event)
@@ -181,9 +185,35 @@ class StreamingRecognizer:
         return self._decide(ended) if ended else None
 
     def _decide(self, ended: endpoint.Ended) -> Heard:
-        hyp = self.backend.end()
+        heard = self._judge(ended, self.backend.end(), self._utt_start)
+        if heard.intent is not None or heard.reason not in REJOINABLE:
+            self._piece = None
+            return heard
+        joined = self._rejoin(ended) if self._transcribes else None
+        if joined is not None:
+            self._piece = None
+            return joined
+        self._piece = Piece(self._utt_start, ended.sample, ended.speech_s)
+        return heard
+
+    def _rejoin(self, ended: endpoint.Ended) -> Heard | None:
+        """The rejected utterance before this one and this one, decoded as one (see
+        :mod:`voice.ears.fragments`); None unless that is understood and accepted."""
+        piece, rate = self._piece, endpoint.SAMPLE_RATE
+        if (piece is None or self._utt_start - piece.end > JOIN_GAP_S * rate
+                or self.deadline.passed()):
+            return None
+        self.backend.begin(self.mode)
+        self.backend.feed(self._recent.between(piece.start, ended.sample))
+        whole = endpoint.Ended(ended.sample, ended.speech_end, ended.reason,
+                               piece.speech_s + ended.speech_s)
+        heard = self._judge(whole, self.backend.end(), piece.start)
+        heard.features["joined"] = 1.0
+        return heard if heard.intent is not None else None
+
+    def _judge(self, ended: endpoint.Ended, hyp: Hypothesis, start: int) -> Heard:
         rate = endpoint.SAMPLE_RATE
-        heard = Heard(hyp.text, None, {}, 0.0, ended.sample / rate, self._utt_start / rate,
+        heard = Heard(hyp.text, None, {}, 0.0, ended.sample / rate, start / rate,
                       ended.speech_end / rate, "", self.name, dict(hyp.features))
         heard.features["endpoint_" + ended.reason] = 1.0
         if ended.reason == "deadline":  # decoding fell behind: give this one up

@@ -57,6 +57,8 @@ class Tolerant:
         """Every tolerant reading: sessions and feelings from the words as said, commands
         from the words as said and with misheard command words repaired. ``breaks``: the
         words after which the text had a comma or a full stop."""
+        if unfinished(words):
+            return []
         out: list[Reading] = []
         grams = ngrams(words)
         if "start_session" in self.intents:
@@ -74,3 +76,21 @@ class Tolerant:
         if "answer" in self.intents:
             out += read_answer(words)
         return out
+
+
+# "I'm feeling kind of..." cut off by a pause: the start of a check-in, not a request for
+# the session about naming feelings (its "what i'm feeling" is like it).
+_OPENINGS = frozenset({("i'm", "feeling"), ("im", "feeling"), ("i", "am", "feeling"),
+                       ("i", "feel"), ("i", "feel", "like"), ("feeling",), ("i'm",),
+                       ("i", "am"), ("i'm", "feeling", "like")})
+_TRAILING = frozenset({"kind", "sort", "of", "a", "bit", "little", "really", "so", "pretty",
+                       "quite", "very", "just", "um", "uh", "erm", "like", "somewhat"})
+
+
+def unfinished(words: Sequence[str]) -> bool:
+    """Only the opening of a sentence about a feeling, with nothing felt yet."""
+    end = len(words)
+    while end and words[end - 1] in _TRAILING:
+        end -= 1
+    return tuple(words[:end]) in _OPENINGS
+

@@ -1,10 +1,11 @@
 """Build the real-people set (bench/realpeople/) from clones of its public source repositories.
 
-    python bench/build_realpeople.py --fsdd DIR --armkit DIR --librosa-data DIR
+    python bench/build_realpeople.py --fsdd DIR --armkit DIR --librosa-data DIR --sctest DIR
 
 Each DIR is a git clone (or bare git directory) of, in turn,
-Jakobovski/free-spoken-digit-dataset, alifsemi/alif_ml-embedded-evaluation-kit and
-librosa/data; files are read at the pinned commits below, so every build is the same.
+Jakobovski/free-spoken-digit-dataset, alifsemi/alif_ml-embedded-evaluation-kit,
+librosa/data and thegtagamer/PICO-tinyML-benchmark (a copy of the Speech Commands v0.02
+test set); files are read at the pinned commits below, so every build is the same.
 Writes ``bench/realpeople/audio/*.wav`` (16 kHz mono 16-bit, unpadded: the loader in
 bench/evalset.py adds the silence and the noise floor) and ``bench/realpeople/labels.tsv``.
 Licenses and attribution: bench/realpeople/README.md.
@@ -33,6 +34,7 @@ COMMITS = {
     "fsdd": "26eb9aaf76e81b692f806f9140c2d2777410d7a1",
     "armkit": "b1b93fc01d915da47a4f6ea8475c193aef56e871",
     "librosa-data": "450cdd8a002c98e7bdbfebb309fc1ed024001f77",
+    "sctest": "c66f6b0d78fe9218f6de9d07189691cfae077bee",
 }
 HANG_SPEAKER = "439c84f4"  # its "eight" is the hang fixture in ../shared/fixtures: kept apart
 DIGITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -41,6 +43,18 @@ FSDD_TAKES = (0, 1, 2)  # FSDD's own test takes are 0-4
 KWS = "resources/kws/samples/"
 ASR = "resources/asr/samples/"
 NOISY = "resources/noise_reduction/samples/"
+SCTEST = "MLTK_keyworkSpotting/dataset/"
+KIT_SPEAKERS = {"0b40aa8e", "0a2b400e", "0c2ca723", "0a196374", "0d82fd99", "0a9f9af7"}
+# Speech Commands test-set words and how many people say each (one take per person per
+# word); the words of answer mode first, then out-of-domain words that must be rejected.
+SCTEST_WORDS = {**{d: 7 for d in DIGITS}, "yes": 8, "no": 8, "stop": 8, "down": 8,
+                "happy": 8, "go": 2, "up": 2, "left": 2, "right": 2, "on": 2, "off": 2,
+                "bed": 1, "bird": 1, "cat": 1, "dog": 1, "house": 1, "tree": 1, "wow": 1,
+                "forward": 1}
+SCTEST_MEANING = {**{d: ("answer", f"intensity={i}") for i, d in enumerate(DIGITS)},
+                  "yes": ("answer", "answer=yes"), "no": ("answer", "answer=no"),
+                  "stop": ("stop", ""), "down": ("check_in", "feeling=down"),
+                  "happy": ("check_in", "feeling=happy")}
 
 
 @dataclass(frozen=True)
@@ -109,6 +123,35 @@ def items() -> list[Item]:
     return out
 
 
+def sctest_items(files: list[str]) -> list[Item]:
+    """Speech Commands test-set takes: per word, the first people by SHA-1 of word/path.
+
+    ``files`` are the repository's paths under SCTEST (the twelve keyword folders, and
+    ``_unknown_/{word}_{speaker}_nohash_{take}.wav.wav`` for the other words).
+    """
+    out = []
+    for word, count in SCTEST_WORDS.items():
+        takes: dict[str, str] = {}  # path -> speaker
+        for path in files:
+            folder, name = path[len(SCTEST):].split("/", 1)
+            if folder == word:
+                takes[path] = name.split("_")[0]
+            elif folder == "_unknown_" and name.startswith(word + "_"):
+                takes[path] = name[len(word) + 1:].split("_")[0]
+        seen: set[str] = set()
+        for path in sorted(takes, key=lambda p: hashlib.sha1(p.encode()).hexdigest()):
+            spk = takes[path]
+            if spk in seen or spk == HANG_SPEAKER or spk in KIT_SPEAKERS:
+                continue
+            seen.add(spk)
+            intent, slots = SCTEST_MEANING.get(word, ("-", ""))
+            out.append(Item(f"sct-{spk}-{word}.wav", word, intent, slots, f"sct:{spk}",
+                            "sctest", path))
+            if len(seen) == count:
+                break
+    return out
+
+
 def splits(speakers: set[str]) -> dict[str, str]:
     """Per source, speakers ranked by the hash of their id alternate fit, eval: two halves."""
     out: dict[str, str] = {}
@@ -117,6 +160,15 @@ def splits(speakers: set[str]) -> dict[str, str]:
                         key=lambda s: hashlib.sha1(s.encode()).hexdigest())
         out.update({s: ("fit", "eval")[i % 2] for i, s in enumerate(ranked)})
     return out
+
+
+def list_tree(repo: Path, commit: str, folder: str) -> list[str]:
+    git_dir = repo / ".git" if (repo / ".git").exists() else repo
+    proc = subprocess.run(["git", f"--git-dir={git_dir}", "ls-tree", "-r", "--name-only",
+                           commit, folder], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"build_realpeople: {folder} at {commit[:10]} not in {repo}")
+    return [p for p in proc.stdout.splitlines() if p.endswith(".wav")]
 
 
 def read_blob(repo: Path, commit: str, path: str) -> bytes:
@@ -144,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.add_argument(f"--{key}", type=Path, required=True, help=f"clone holding {key}")
     args = ap.parse_args(argv)
     repos = {key: getattr(args, key.replace("-", "_")) for key in COMMITS}
-    chosen = items()
+    chosen = items() + sctest_items(list_tree(repos["sctest"], COMMITS["sctest"], SCTEST))
     assert not any(HANG_SPEAKER in i.speaker for i in chosen)
     split_of = splits({i.speaker for i in chosen})
     (OUT / "audio").mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,8 @@ Data: only what may be tuned on. The tune half of bench/understanding (the four 
 files through ``bench_understanding.load("tune")``, which also reads every tune-only file)
 and the phrasings of tests/data, less any sentence that is also in the reported half.
 Crisis phrasings are positive; near misses, everyday talk, requests and distress are
-negative. Blind batches kept for measuring (such as /work/fresh4) are never read here.
+negative. Blind batches waiting in bench/understanding/incoming are never read here (the
+fourth, once /work/fresh4, is now tune-crisis10 and is read).
 
 Model: logistic regression over the hashed features of crisis_model (binary, each sentence
 scaled to unit length), full-batch Adam with L2, positives and negatives weighted to equal

@@ -33,15 +33,15 @@ DATA = ROOT / "bench" / "understanding"
 # seen it (tune-extra4 and tune-everyday2 by a fourth, tune-extra5 and tune-crisis4 by a fifth,
 # tune-extra6 and tune-crisis5 by a sixth, tune-everyday4 and tune-crisis6 by a seventh,
 # tune-fresh7 and tune-crisis7 by an eighth who saw neither code nor data, tune-crisis8 by a
-# ninth who saw neither either, tune-crisis9 by a tenth who saw neither either,
-# none of whom had seen the reported half); never reported.
+# ninth who saw neither either, tune-crisis9 by a tenth and tune-crisis10 by an eleventh who
+# saw neither either, none of whom had seen the reported half); never reported.
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv", "tune-extra3.tsv", "tune-extra4.tsv",
          "tune-extra5.tsv", "tune-extra6.tsv", "tune-everyday2.tsv", "tune-everyday4.tsv",
          "tune-fresh7.tsv")
-# Crisis and distress phrasings and their near misses, written by three more writers.
+# Crisis and distress phrasings and their near misses, written by more writers.
 SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv", "tune-crisis3.tsv", "tune-crisis4.tsv",
           "tune-crisis5.tsv", "tune-crisis6.tsv", "tune-crisis7.tsv",
-          "tune-crisis8.tsv", "tune-crisis9.tsv")
+          "tune-crisis8.tsv", "tune-crisis9.tsv", "tune-crisis10.tsv")
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402

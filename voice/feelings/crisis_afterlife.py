@@ -25,7 +25,8 @@ _KIN = (r"(?:him|her|them|my (?:late )?(?:wife|husband|son|daughter|mum|mom|moth
         r"|unit|nan|gran|grandad|grandma|grandpa|twin|fiance|fiancee|wee \w+))")
 # Someone has died: "since mum died", "now he's gone" (not "gone to the shops").
 _DEATH = re.compile(
-    r"\b(?:died|dead|passed|death|grave|funeral|lost (?:him|her|them|my)|late (?:wife|husband"
+    r"\b(?:died|dead|passed|death|grave|funeral|lost (?:him|her|them|my|the baby|our baby)"
+    r"|miscarr\w*|late (?:wife|husband"
     r"|son|daughter|mum|mom|dad)|(?:\w+'s|is|he has|she has|they have|they've) gone"
     r"(?! (?:to|on|out|away|off|home|abroad|back|for|shopping|up|down|in|into|over|round"
     r"|quiet)\b))")
@@ -54,7 +55,7 @@ _STOPS = r"(?= *$| [,.!?;]| (?:and|but|so|now|soon|i've|i'm)\b)"
 _FOLLOW = re.compile(
     r"\b(?:"
     r"(?:want|wanna|going|gonna|planning|plan|ready|time|need|decided|longing|wish i could"
-    r"|i'll|i will|like) (?:to )?(?:follow|join|go after|be with) " + _KIN
+    r"|i'll|i will|like) (?:to |just )?(?:follow|join|go after|be with) " + _KIN
     + r"(?: again| soon| now| in heaven| up there)?" + _STOPS
     + r"|go (?:to )?where (?:he|she|they|my \w+) (?:is|are|went|has gone|have gone|'s gone)"
     + _STOPS + r"|(?:no reason|nothing) (?:left )?to stay(?: here| for| around)?" + _STOPS

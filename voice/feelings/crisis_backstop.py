@@ -16,10 +16,11 @@ import re
 
 from voice.feelings.crisis_acts import acts
 from voice.feelings.crisis_afterlife import afterlife
-from voice.feelings.crisis_context import outside_cause
+from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_means import means
 from voice.feelings.crisis_risk import risk
 from voice.feelings.crisis_signs import warning_sign
+from voice.feelings.crisis_told import told
 
 # The speaker: the sentence must be about them.
 _SELF = frozenset({"i", "i'm", "im", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
@@ -187,6 +188,8 @@ _IDIOM = re.compile(
     r"|bridge (?:club|game|the gap)|burn(?:t|ed)? (?:the|my) (?:toast|dinner|tongue|hand on)"
     r"|cut (?:my|the) (?:hair|fringe|nails|losses)|cut myself shaving|hurt myself (?:at|playing|"
     r"lifting|falling|on|in) |hang (?:on|out|up|in there|the washing|the picture|a picture|it up)"
+    r"|(?:sleep|lie in) forever (?:on|at) (?:\w+days|weekends?|the weekend)"
+    r"|(?:won't|will not|wont|won't still) be (?:alive|around) to see (?:it|that|the day)"
     r"|through the roof|in the game|my character|the film|the movie|the book(?! on my)|the show)")
 
 
@@ -209,6 +212,9 @@ def backstop(text: str) -> tuple[str, str] | None:
     found = _concept(text)
     if found is None:
         return None
+    end = text.find(found) + len(found)
+    if recovered(text[:end], text[end:]):
+        return None  # recovery told as the past: "years ago i was suicidal, now i'm well"
     return found, "self_harm" if _HARM.search(found) else "suicidal"
 
 
@@ -219,8 +225,8 @@ def _concept(text: str) -> str | None:
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
     if found is None:
         found = warning_sign(text)  # the signs prevention guidance names
-    for concept in (afterlife, acts, risk):  # faith and the dead, the body, risks and asking
-        if found is None:
+    for concept in (afterlife, acts, risk, told):  # faith and the dead, the body, risks, asking,
+        if found is None:  # and what round 12's writer said sideways
             found = concept(text)
     if found is not None:
         return found

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 
-_PAST = re.compile(r"\b(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
-                   r"(?: [\w']+){0,4}$")
+_PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
+                   r"(?: [\w']+){0,4}|back in (?:uni|university|college|school|the day|my \w+)"
+                   r"(?: [\w']+){0,6})$")
 # Well now, said after a short time clause ("... when i was a teenager but i've been clean
 # for five years") or after help that worked ("... but therapy really helped and i'm okay now").
 _DOING_WELL = re.compile(
-    r"^(?: [\w']+){0,6}? ,? ?(?:but|and) (?:(?:[\w']+ ){1,3}(?:helped|worked)(?: a lot)? ,? ?"
-    r"(?:and|so) )?(?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
+    r"^(?: [\w']+){0,6}? ,? ?(?:(?:but|and|now) )?(?:(?:[\w']+ ){1,3}(?:helped|worked)(?: a lot)?"
+    r" ,? ?(?:and|so) )?(?:(?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
     r"(?:really |so |much |a lot |very |way |loads )?(?:well|better|fine|good|okay|ok|clean|"
-    r"recovered|in recovery)\b")
+    r"recovered|in recovery|glad (?:i'm |to be )?(?:still )?(?:here|alive))"
+    r"|(?:i'm|im|i am|i've been) (?:[\w']+ ){1,3}(?:clean|sober|free)"  # "twenty years clean"
+    r"|how (?:different|much better|much has changed))\b")
 # The risk back in the same sentence: "... but the urge is back", "... but not tonight".
 _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't|struggling"
-                   r"|slipping|want to)\b")
+                   r"|slipping|want to(?! (?:breathe|relax|calm|unwind|wind down|rest|sleep"
+                   r"|learn)))\b")  # not "i just want to breathe"
 
 
 # The past said after the words, then help that worked: "i was suicidal years ago and

@@ -58,7 +58,8 @@ NO_WAY: tuple[CrisisPattern, ...] = (
                    r"to never|and not|and never|and just not) wake up(?= *(?:$|[.!?;,]|again|"
                    r"ever|tomorrow|forever))"),
     _p("not_here", r"(?:want|wish|wishing|wanting|i'd like|would like) (?:i could |to )?"
-                   r"(?:just )?(?:sleep|fall asleep|go to sleep) forever"),
+                   r"(?:just )?(?:sleep|fall asleep|go to sleep) forever",
+       unless=r"(?:on|at) (?:\w+days|weekends?|the weekend)"),  # a lie-in
     _p("not_here", r"(?:stay|stayed|staying|be|remain|off|was|were) asleep (?:forever|for ever|"
                    r"for good|"
                    r"permanently)"),

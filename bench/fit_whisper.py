@@ -43,10 +43,11 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
         self._free = readings[0]
         return original_candidates(self, readings, seconds, completions)
 
-    def best(self: Any, encoded: Any, phrases: list[str]) -> tuple[str, float, float]:
+    def best(self: Any, encoded: Any, phrases: list[str], floor: float = -99.0
+             ) -> tuple[str, float, float]:
         scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
         self._scored = dict(zip(phrases, (float(s) for s in scores), strict=True))
-        return original_best(self, encoded, phrases)
+        return original_best(self, encoded, phrases, floor)
 
     def end(self: Any) -> Hypothesis:
         self._scored, self._free = {}, ""
@@ -87,7 +88,9 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
     kept = [p for p in like if p in short][:keep_short]
     kept += [p for p in like if p not in short and p not in completions][:keep_near]
     kept += [p for p in scored if p in completions]
-    return {p: scored[p] for p in kept}, mode
+    floor = (call["features"].get("avg_logprob", -9.0) - whisper_backend.CANDIDATE_GAP
+             if free and plain not in whisper_backend.NOISE_TEXTS else -99.0)
+    return {p: scored[p] for p in kept if scored[p] >= floor}, mode
 
 
 def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],

@@ -221,7 +221,10 @@ class StreamingRecognizer:
                         heard.start_s, self.deadline.behind_s())
             heard.reason = "deadline"
             return heard
-        if ended.speech_s < self._endpoint_config.min_speech_s:
+        if ended.speech_s < self._endpoint_config.min_speech_s and not (
+                hyp.text and self._transcribes and self.mode in ("answer", FREE)):
+            # (An answer is often one short word, "six", that the endpointer barely
+            # counted as speech; a transcribing backend's confidence still judges it.)
             heard.reason = "too-short" if hyp.text else "no-speech"
             return heard
         parsed = self._parse(hyp.text)

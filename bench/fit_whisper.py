@@ -88,8 +88,7 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
     kept = [p for p in like if p in short][:keep_short]
     kept += [p for p in like if p not in short and p not in completions][:keep_near]
     kept += [p for p in scored if p in completions]
-    floor = (call["features"].get("avg_logprob", -9.0) - whisper_backend.CANDIDATE_GAP
-             if free and plain not in whisper_backend.NOISE_TEXTS else -99.0)
+    floor = whisper_backend.candidate_floor(free, call["features"].get("avg_logprob", -9.0))
     return {p: scored[p] for p in kept if scored[p] >= floor}, mode
 
 

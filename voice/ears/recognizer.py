@@ -134,7 +134,8 @@ class StreamingRecognizer:
         if self._denoiser is not None:
             pcm = self._denoiser.apply(pcm)
         pcm = self._dither.apply(pcm)
-        self._recent.add(pcm)
+        if self._transcribes:  # (only a transcribing backend hears a cut request again)
+            self._recent.add(pcm)
         self.backend.background(pcm)
         for event in self._ep.events(pcm):
             heard = self._event(event)

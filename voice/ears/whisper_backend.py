@@ -138,6 +138,13 @@ def _meaning_of(sentence: str, mode: str) -> tuple[str, tuple[tuple[str, object]
     return read.name, tuple(sorted((k, str(v)) for k, v in read.slots.items()))
 
 
+def candidate_floor(text: str, avg_logprob: float) -> float:
+    """The least a candidate may score to replace the free transcript ``text``: a candidate
+    far less likely than what Whisper wrote freely does not replace it ("House." at -0.25
+    is not "pause" at -1.31). Nothing written, or Whisper's words for noise: no floor."""
+    return avg_logprob - CANDIDATE_GAP if text and _plain(text) not in NOISE_TEXTS else -99.0
+
+
 def _build_modes() -> None:
     for mode in ("idle", "session", "speaking", "answer", "asleep"):
         understand("", mode)
@@ -240,12 +247,9 @@ class WhisperBackend:
                                  understood=again.score)
                     return Hypothesis(other_text, feats)
         candidates = self._candidates(readings, encoded.seconds, completions)
-        # A candidate far less likely than what Whisper wrote freely does not replace it
-        # ("House." at -0.25 is not "pause" at -1.31).
-        floor = (said.avg_logprob - CANDIDATE_GAP
-                 if text and _plain(text) not in NOISE_TEXTS else -99.0)
         if candidates:
-            best, score, margin = self._best_candidate(encoded, candidates, floor)
+            best, score, margin = self._best_candidate(
+                encoded, candidates, candidate_floor(text, said.avg_logprob))
             feats.update(candidate_score=score, candidate_margin=margin)
             if (score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN) or (
                     score >= CANDIDATE_WIDE_MIN and margin >= CANDIDATE_WIDE_MARGIN):

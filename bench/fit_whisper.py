@@ -25,15 +25,20 @@ import compare_endpointing
 
 from voice.ears import whisper_backend, whisper_completions
 from voice.ears.base import Hypothesis
-from voice.ears.recognizer import load_recognizer
+from voice.ears.recognizer import StreamingRecognizer, load_recognizer
 from voice.understanding.understand import understand
 
 SAVED = Path("/tmp/attune-fit-whisper.json")
 
 
 def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any]]:
-    """Every fit clip with the utterances the backend decided and their candidates."""
-    calls: list[dict[str, Any]] = []
+    """Every fit clip with the utterances the backend decided and their candidates.
+
+    Each decided utterance keeps a group of backend calls: its own decode and, when it
+    was rejected after another rejected piece, the decode of the two rejoined."""
+    calls: list[list[dict[str, Any]]] = []
+    deciding: list[bool] = [False]
+    original_decide = StreamingRecognizer._decide
     original_end = whisper_backend.WhisperBackend.end
     original_best = whisper_backend.WhisperBackend._best_candidate
     original_candidates = whisper_backend.WhisperBackend._candidates
@@ -53,13 +58,26 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
         self._scored, self._free = {}, ""
         mode = self._mode
         hyp = original_end(self)
-        calls.append({"mode": mode, "text": hyp.text, "features": dict(hyp.features),
-                      "scored": self._scored, "free": self._free})
+        call = {"mode": mode, "text": hyp.text, "features": dict(hyp.features),
+                "scored": self._scored, "free": self._free}
+        if deciding[0] and calls:
+            calls[-1].append(call)
+        else:
+            calls.append([call])
         return hyp
+
+    def decide(self: Any, ended: Any) -> Any:
+        calls.append([])
+        deciding[0] = True
+        try:
+            return original_decide(self, ended)
+        finally:
+            deciding[0] = False
 
     whisper_backend.WhisperBackend.end = end  # type: ignore[method-assign]
     whisper_backend.WhisperBackend._best_candidate = best  # type: ignore[method-assign]
     whisper_backend.WhisperBackend._candidates = candidates  # type: ignore[method-assign]
+    StreamingRecognizer._decide = decide  # type: ignore[method-assign]
     rec = load_recognizer(recognizer)
     clips = compare_endpointing.fit_clips(voices, every)
     out = []
@@ -68,7 +86,7 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
         res = bench_ears.run_clip(rec, clip)
         out.append({"id": clip.id, "kind": res.kind, "condition": clip.condition,
                     "phrase": clip.phrase.text, "expected": [res.expected[0], res.expected[1]],
-                    "heard": res.heard, "calls": list(calls)})
+                    "heard": res.heard, "calls": [g for g in calls if g]})
         if i % 50 == 0:
             print(f"{i}/{len(clips)}", file=sys.stderr, flush=True)
     return out
@@ -97,37 +115,50 @@ def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
            ) -> tuple[str | None, dict[str, Any]] | None:
     """The first accepted (intent, slots) of the clip under ``rule``:
     (min score, min margin, min score when the margin is wide, wide margin)."""
-    lo, margin_min, lo_wide, wide = rule
-    for heard, call in zip(clip["heard"], clip["calls"], strict=False):
-        if heard["reason"] in ("deadline", "too-short", "no-speech", "self") or not call["scored"]:
+    groups = [g if isinstance(g, list) else [g] for g in clip["calls"]]  # older saves: one each
+    for heard, group in zip(clip["heard"], groups, strict=False):
+        if heard["reason"] in ("deadline", "too-short", "no-speech", "self") or not any(
+                call["scored"] for call in group):
             if heard["intent"] is not None:
                 return heard["intent"], heard["slots"]
             continue
-        scored, mode = prune(call, keep_short, keep_near)
-        f = call["features"]
-        if (f.get("understood", 0.0) >= 1.0 and f.get("avg_logprob", -9.0) >= sure
-                and "nbest_rank" not in f and call["free"]
-                and not whisper_completions.intensity_completions(call["free"], mode)):
-            scored = {}  # taken as the free decode wrote it, nothing scored
-        order = sorted(scored, key=lambda p: -scored[p])
-        top = order[0] if order else ""
-        other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
-                      != whisper_backend._meaning_of(top, mode)), None)
-        margin = scored[top] - scored[other] if other is not None else 9.0
-        score = scored[top] if order else -99.0
-        feats = {k: v for k, v in call["features"].items()
-                 if k not in ("candidate", "free_text_differs")}
-        if (score >= lo and margin >= margin_min) or (score >= lo_wide and margin >= wide):
-            text = top
-            feats["candidate"] = 1.0
-        else:
-            text = call["free"]
-        parsed = understand(text, mode) if text else None
-        if parsed is None:
-            continue
-        conf, thr = backend.confidence(Hypothesis(text, feats), parsed.name)
-        if conf >= thr:
-            return parsed.name, dict(parsed.slots)
+        for call in group:  # the utterance alone, then rejoined with the piece before it
+            got = _decision(call, rule, backend, keep_short, keep_near, sure)
+            if got is not None:
+                return got
+    return None
+
+
+def _decision(call: dict[str, Any], rule: tuple[float, float, float, float], backend: Any,
+              keep_short: int, keep_near: int, sure: float
+              ) -> tuple[str | None, dict[str, Any]] | None:
+    """What one backend call decides under ``rule`` (None: rejected)."""
+    lo, margin_min, lo_wide, wide = rule
+    scored, mode = prune(call, keep_short, keep_near)
+    f = call["features"]
+    if (f.get("understood", 0.0) >= 1.0 and f.get("avg_logprob", -9.0) >= sure
+            and "nbest_rank" not in f and call["free"]
+            and not whisper_completions.intensity_completions(call["free"], mode)):
+        scored = {}  # taken as the free decode wrote it, nothing scored
+    order = sorted(scored, key=lambda p: -scored[p])
+    top = order[0] if order else ""
+    other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
+                  != whisper_backend._meaning_of(top, mode)), None)
+    margin = scored[top] - scored[other] if other is not None else 9.0
+    score = scored[top] if order else -99.0
+    feats = {k: v for k, v in call["features"].items()
+             if k not in ("candidate", "free_text_differs")}
+    if (score >= lo and margin >= margin_min) or (score >= lo_wide and margin >= wide):
+        text = top
+        feats["candidate"] = 1.0
+    else:
+        text = call["free"]
+    parsed = understand(text, mode) if text else None
+    if parsed is None:
+        return None
+    conf, thr = backend.confidence(Hypothesis(text, feats), parsed.name)
+    if conf >= thr:
+        return parsed.name, dict(parsed.slots)
     return None
 
 

@@ -205,7 +205,7 @@ def idiom(text: str) -> bool:
 
 _HARM = re.compile(r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving"
                    r"|hit|hitting|scratch|scratching|punish|punishing) (?:myself|again)|self"
-                   r"|cutting|cut to|skin|razor|blade|scratch\w*")
+                   r"|cutting|cut to|skin|razor|blade|scratch\w*|too deep|on myself")
 
 
 def backstop(text: str) -> tuple[str, str] | None:

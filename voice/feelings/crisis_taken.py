@@ -51,7 +51,7 @@ _TAKEN = re.compile(
     r" (?:kills|finishes|ends) me" + END
     # self-harm told sideways
     + r"|(?:did|done|doing|do) (?:the thing|it|that) again\b(?: [\w',]+){0,8} (?:with|using)"
-    r" (?:the|a|my) " + _BLADE + r"(?! to shave| shaving)" + END
+    r" (?:the|a|my) " + _BLADE + r"(?!.*\bshav)(?: last night| this morning| yesterday)?" + END
     + r"|(?:marking|mark|marked|carving|scoring|scored|marking up) my " + _BODY
     + r" (?:with|using) (?:the|a|my) " + _BLADE
     + r"|(?:blade|blades|razor|razors|razor blades)\b(?: [\w',]+){0,10} (?:use|using|used)"

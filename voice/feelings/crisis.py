@@ -264,10 +264,9 @@ def _detect(text: str) -> CrisisMatch | None:
                 continue
             if recovered(joined[:m.end()], joined[m.end():]):
                 continue
-            if outside_cause(m.group(0), joined[m.end():]):
-                continue
-            if not_my_danger(joined[:m.start()], m.group(0), joined[m.end():]):
-                continue
+            if outside_cause(m.group(0), joined[m.end():]) or not_my_danger(
+                    joined[:m.start()], m.group(0), joined[m.end():]):
+                continue  # "... with the neighbours' music", "the servers committed suicide"
             return CrisisMatch(m.group(0), pattern.kind)
     return None
 

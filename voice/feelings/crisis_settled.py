@@ -83,8 +83,8 @@ _SETTLED = re.compile(
     # off a high place, in front of a train
     r"|(?:i'm going to|i'm gonna|i'll|decided to|want to|planning to|going to) (?:drive|jump"
     r"|walk|step|throw myself) off (?:it|the " + _HIGH + r")" + END
-    + r"|i (?:[\w']+ ){0,8}?(?:and )?(?:almost|nearly|very nearly|so nearly) (?:jumped|stepped|walked|threw myself)"
-    r" (?:out )?in front of (?:the|a) (?:train|bus|lorry|truck|tram|car)"
+    + r"|i (?:[\w']+ ){0,8}?(?:and )?(?:almost|nearly|very nearly|so nearly) (?:jumped|stepped"
+    r"|walked|threw myself) (?:out )?in front of (?:the|a) (?:train|bus|lorry|truck|tram|car)"
     r"|would it hurt (?:if i|to) (?:jumped|jump) (?:from|off) (?:the |a )?" + _HIGH
     + r"\b(?=.*\b(?:thinking of|thinking about|going to|planning to) (?:doing it|do it)\b)"
     r")")

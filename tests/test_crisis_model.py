@@ -21,7 +21,7 @@ MODEL_ONLY = [
     "i wanna end my pointless life",
     "I want to delete my life.",
     "i want my whole life to end",
-    "i want to finish my life",
+    "i want to stop my whole life",  # "finish my life" is a rule since round 13
 ]
 # Their twins and the guards: ordinary ends, denials, someone else, idioms.
 NOT_CRISIS = [
@@ -51,7 +51,8 @@ def test_new_phrasings_are_caught_by_the_model_alone(text: str) -> None:
     assert match is not None, text
     assert match.kind == "unclear"
     assert match.kind in KINDS
-    assert crisis_model.probability(text) > 0.99
+    assert crisis_model.says_crisis(text)
+    assert crisis_model.probability(text) > 0.98  # the threshold is chosen out of fold
 
 
 @pytest.mark.parametrize("text", NOT_CRISIS)

@@ -97,6 +97,8 @@ def test_controls_said_loosely(mode: str, text: str, intent: str) -> None:
     "Calm down, it's only a spider.", "the repeat of that show is on tonight",
     "Relax, it's just a graze.", "pause the film, I'm getting a drink",
     "skip the chorus, it's boring", "yeah, I'll be there in five",
+    "put your pyjamas on, it's bedtime", "I'll check in online for my flight tonight",
+    "calm? no, that's five letters",
 ])
 @pytest.mark.parametrize("mode", ["idle", "session"])
 def test_everyday_talk_is_not_a_command(text: str, mode: str) -> None:
@@ -142,6 +144,19 @@ def test_a_feeling_about_a_person_is_still_a_check_in() -> None:
 def test_a_number_written_as_its_sound_alike_is_an_answer() -> None:
     got = understand("I'd say a too.", "answer")
     assert got is not None and (got.name, got.slots) == ("answer", {"intensity": 2})
+
+
+def test_an_order_checking_in_or_a_word_turned_down_leave_requests_alone() -> None:
+    # Twins of "brush your teeth, it's bedtime", "i'll check in online tonight" and
+    # "serene? no, that's six", which are talk about something else.
+    got = understand("relax your shoulders, body scan please", "idle")
+    assert got is not None and got.slots == {"session": "body-scan"}
+    got = understand("it's bedtime, help me wind down", "idle")
+    assert got is not None and got.slots == {"session": "bedtime-wind-down"}
+    got = understand("check in for today", "idle")
+    assert got is not None and got.slots == {"session": "daily-check-in"}
+    got = understand("anxious, maybe a six", "idle")
+    assert got is not None and got.name == "check_in"
 
 
 def test_check_ins_keep_every_part() -> None:

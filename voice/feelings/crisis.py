@@ -103,7 +103,7 @@ from dataclasses import dataclass
 
 from voice.feelings import crisis_model
 from voice.feelings.crisis_backstop import backstop
-from voice.feelings.crisis_context import outside_cause, recovered
+from voice.feelings.crisis_context import not_my_danger, outside_cause, recovered
 from voice.feelings.crisis_direct import DIRECT
 from voice.feelings.crisis_few_words import FEW_WORDS
 from voice.feelings.crisis_goodbyes import GOODBYES
@@ -167,6 +167,7 @@ _THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll 
     grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
     teacher student patient client man woman guy girl boy kid teenager teen person
     celebrity singer actor character soldier mum's dad's brother's sister's
+    nurse nurses doctor doctors paramedic paramedics pharmacist vet farmer boss manager carer
     dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers
     someone somebody anyone people"""
 _THEY = frozenset(_THEY_WORDS.split())
@@ -176,7 +177,7 @@ _I_AM = frozenset({"i'm", "im", "am", "i", "like", "feel"})
 _THEY_GAP_WORDS = """who who's is was has had been be would just really also even always still
     a an takes took tried attempted died by
     apparently probably nearly almost once says said thinks keeps kept come came comes in
-    after"""
+    after stopped quit"""
 _THEY_GAP = frozenset(_THEY_GAP_WORDS.split())
 _SPEAKER = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
 
@@ -263,8 +264,9 @@ def _detect(text: str) -> CrisisMatch | None:
                 continue
             if recovered(joined[:m.end()], joined[m.end():]):
                 continue
-            if outside_cause(m.group(0), joined[m.end():]):
-                continue
+            if outside_cause(m.group(0), joined[m.end():]) or not_my_danger(
+                    joined[:m.start()], m.group(0), joined[m.end():]):
+                continue  # "... with the neighbours' music", "the servers committed suicide"
             return CrisisMatch(m.group(0), pattern.kind)
     return None
 

@@ -26,12 +26,14 @@ _KIN = (r"(?:him|her|them|my (?:late )?(?:wife|husband|son|daughter|mum|mom|moth
 # Someone has died: "since mum died", "now he's gone" (not "gone to the shops").
 _DEATH = re.compile(
     r"\b(?:died|dead|passed|death|grave|funeral|lost (?:him|her|them|my|the baby|our baby)"
-    r"|miscarr\w*|late (?:wife|husband"
+    r"|miscarr\w*|lost (?:too many|so many|all|both|each|one|two|three) of my"
+    r"|late (?:wife|husband"
     r"|son|daughter|mum|mom|dad)|(?:\w+'s|is|he has|she has|they have|they've) gone"
     r"(?! (?:to|on|out|away|off|home|abroad|back|for|shopping|up|down|in|into|over|round"
     r"|quiet)\b))")
 # Made up one's mind, said around a wish to join someone.
-_RESOLVE = re.compile(r"\b(?:made up my mind|decided|promised myself|i mean it|it's time)\b")
+_RESOLVE = re.compile(r"\b(?:made up my mind|decided|promised myself|i mean it|it's time"
+                      r"|(?:got|have) it all planned(?: out)?|all planned out)\b")
 
 _HEAVEN = re.compile(
     r"\b(?:"
@@ -64,7 +66,10 @@ _FOLLOW = re.compile(
     r"|with them|with him|with her)\b)"
     r")")
 _WAIT = re.compile(r"\bbe with " + _KIN + r" again ,? (?:i )?(?:don't|dont|do not|can't|cannot)"
-                   r" (?:want to |bear to )?wait")
+                   r" (?:want to |bear to )?wait"
+                   # missing someone, then joining them now: "... i'm going to join him tonight"
+                   r"|\bbe with " + _KIN + r" again\b.* (?:join|follow|go to|be with) " + _KIN
+                   + r" (?:tonight|today|soon|now|this week)" + END)
 # Their number said ("twenty two a day") and "i'll be one of them".
 _ONE_OF_THEM = re.compile(r"\b(?:a day|statistic|statistics|veterans|suicides)\b.*\bi'll be"
                           r" (?:one of them|the next one|next|another one|another statistic)"

@@ -19,7 +19,9 @@ from voice.feelings.crisis_afterlife import afterlife
 from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_means import means
 from voice.feelings.crisis_risk import risk
+from voice.feelings.crisis_settled import settled
 from voice.feelings.crisis_signs import warning_sign
+from voice.feelings.crisis_taken import taken
 from voice.feelings.crisis_told import told
 
 # The speaker: the sentence must be about them.
@@ -36,6 +38,7 @@ _RISK = re.compile(
     r"|end my life|finish it|kill myself|top myself|off myself|hurt myself|harm myself"
     r"|cut myself|cut again|burn myself|hit myself|starve myself|punish myself)"
     r"|kill(?:ing)? myself|end(?:ing)? (?:it all|my life|my own life|myself)"
+    r"|finish(?:ing)? my (?:own )?life(?! story| coach| list| goals| plan| insurance)"
     r"|tak(?:e|ing) my (?:own )?life"
     r"|(?:i'm|im|i am|i've been|i have been|been|keep|started|start) (?:\w+ )?(?:cutting|burning"
     r"|hurting|harming|starving|hitting|scratching|punishing) myself"
@@ -202,7 +205,7 @@ def idiom(text: str) -> bool:
 
 _HARM = re.compile(r"\b(?:cut|cutting|burn|burning|hurt|hurting|harm|harming|starve|starving"
                    r"|hit|hitting|scratch|scratching|punish|punishing) (?:myself|again)|self"
-                   r"|cutting|cut to|skin|razor|blade|scratch\w*")
+                   r"|cutting|cut to|skin|razor|blade|scratch\w*|too deep|on myself")
 
 
 def backstop(text: str) -> tuple[str, str] | None:
@@ -225,8 +228,10 @@ def _concept(text: str) -> str | None:
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
     if found is None:
         found = warning_sign(text)  # the signs prevention guidance names
-    for concept in (afterlife, acts, risk, told):  # faith and the dead, the body, risks, asking,
-        if found is None:  # and what round 12's writer said sideways
+    # faith and the dead, the body, risks, asking, what round 12's writer said sideways,
+    # and round 13's plans with their means and overdoses taken
+    for concept in (afterlife, acts, risk, told, settled, taken):
+        if found is None:
             found = concept(text)
     if found is not None:
         return found

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 _PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
-                   r"(?: [\w']+){0,4}|back in (?:uni|university|college|school|the day|my \w+)"
+                   r"(?: [\w']+){0,4}|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
+                   r" (?:teens|twenties|thirties)|at (?:uni|university|college))(?: [\w']+){0,6}"
+                   r"|back in (?:uni|university|college|school|the day|my \w+)"
                    r"(?: [\w']+){0,6})$")
 # Well now, said after a short time clause ("... when i was a teenager but i've been clean
 # for five years") or after help that worked ("... but therapy really helped and i'm okay now").
@@ -20,7 +22,13 @@ _DOING_WELL = re.compile(
     r"(?:really |so |much |a lot |very |way |loads )?(?:well|better|fine|good|okay|ok|clean|"
     r"recovered|in recovery|glad (?:i'm |to be )?(?:still )?(?:here|alive))"
     r"|(?:i'm|im|i am|i've been) (?:[\w']+ ){1,3}(?:clean|sober|free)"  # "twenty years clean"
-    r"|how (?:different|much better|much has changed))\b")
+    r"|how (?:different|much better|much has changed)"
+    # "they're gone now", "it's all behind me"
+    r"|(?:they're|they are|they've|it's|it is|that's|that is) (?:all |long )?(?:gone|over|passed"
+    r"|behind me|in the past)(?: now)?)\b"
+    # a long way on: "... and now i'm thirty five with a family and i'm glad i'm here"
+    r"|^ ,? (?:and |but )?now (?:[\w']+ ){0,8}?(?:and )?(?:i'm|im|i am) (?:really |so |just )?"
+    r"glad (?:i'm |to be )?(?:still )?(?:here|alive)\b")
 # The risk back in the same sentence: "... but the urge is back", "... but not tonight".
 _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't|struggling"
                    r"|slipping|want to(?! (?:breathe|relax|calm|unwind|wind down|rest|sleep"
@@ -62,3 +70,26 @@ def outside_cause(said: str, after: str) -> bool:
     """``said`` is going on ("can't go on like this") and the words after it name an
     outside cause."""
     return said.endswith(_GO_ON) and _OUTSIDE.match(after) is not None
+
+
+# Not the speaker's own danger: a machine doing it ("the servers committed suicide"), a job
+# that sees it ("we see overdoses every weekend"), a letter a therapist asked for ("i wrote a
+# goodbye letter to my grandmother, the grief counsellor suggested it").
+_THING = re.compile(r"\b(?:servers?|computers?|laptops?|phones?|printers?|system|app|website"
+                    r"|router|database|hard drive|code|pc|mac) (?:just |all |has |have )?"
+                    r"(?:committed|commited|commits)$")
+_AT_WORK = re.compile(r"\b(?:we|i|they) (?:see|saw|treat|treated|get|got|deal with|dealt with"
+                      r"|handle|handled|admit|admitted|nurse|look after|care for|attend)"
+                      r" (?:a lot of |lots of |loads of |so many |many |more |all the |endless )?$")
+_ASKED_FOR = re.compile(r"\b(?:counsellor|counselor|therapist|psychologist|grief [\w']+"
+                        r"|bereavement [\w']+|support group)\b(?: [\w']+){0,3} (?:suggested"
+                        r"|recommended|told me to|asked me to|set (?:it|me))\b")
+
+
+def not_my_danger(before: str, said: str, after: str) -> bool:
+    """``said`` is a thing's, a job's or a therapy exercise's, not the speaker's danger."""
+    if _THING.search(before.rstrip()):
+        return True
+    if said.endswith("s") and _AT_WORK.search(before.rstrip() + " "):
+        return True
+    return bool(re.search(r"\b(?:letters?|notes?)\b", said)) and bool(_ASKED_FOR.search(after))

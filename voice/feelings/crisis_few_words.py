@@ -108,7 +108,8 @@ FEW_WORDS: tuple[CrisisPattern, ...] = (
     # last night.", "I want to feel pain", "I want to bleed".
     _p("self_harm", r"(?:did|done|doing|do) (?:the|that|my) thing(?: again)?(?: [.,])? "
                     r"(?:with|using) (?:the|a|my) (?:razor|razors|blade|blades|knife|lighter|"
-                    r"scissors|compass|sharpener|glass)"),
+                    r"scissors|compass|sharpener|glass)",
+       unless=r"(?:, |to |for )?shav\w*"),  # "... with the razor, shaved my head"
     _p("self_harm", r"(?:(?<![\w'] )|(?<=relapsed )|(?<=relapsed and )|(?<=and ))cut (?:again|"
                     r"last night|yesterday|today|this morning|tonight|earlier)"
                     r"(?= *(?:$|[.!?;,]|and|but))"),

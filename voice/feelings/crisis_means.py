@@ -35,7 +35,7 @@ _CONCEPTS = re.compile(
     r"|tied|made|saved|kept)"
     # taking someone's or all the pills, meant
     r"|(?:going to|gonna|want to|wanna|planning to|about to|i'll|i will) (?:just )?(?:take"
-    r"|swallow|down) (?:all|every one) (?:of )?(?:my |the |[\w']+'s |[\w']+ [\w']+'s )"
+    r"|swallow|down) (?:all|every one) (?:\d{2,} )?(?:of )?(?:my |the |[\w']+'s |[\w']+ [\w']+'s )"
     r"(?:[\w']+ )?(?:pills|tablets|meds|medication|painkillers|paracetamol|sleeping pills)"
     # self-harm as the way to cope
     r"|(?:need|needed|have|had|got) to (?:cut|burn myself|hurt myself|scratch myself)"

@@ -26,6 +26,24 @@ _MISHEARD = re.compile(r"\b(?:(sue ?icide|sui cide|sooicide)|(over dose)(s?)"
                        r"|(end my (?:own )?)lie(?=[\s.!?,]*$))\b", re.IGNORECASE)
 
 
+# Sound-alikes a recognizer writes in place of a danger word, read only where the danger
+# word fits around them: "commit sue aside" (suicide), "kill my cell" (myself, not "... my
+# cell phone"), "cut my rest" (wrist, not "... my rest short"), "the hole bottle" (whole).
+_SOUND_ALIKES = (
+    (re.compile(r"\b(commit(?:ted|ting)?|attempted|thoughts of|thinking (?:of|about)) (?:sue|soo"
+                r"|sewer|sui|sooey) ?(?:a ?)?(?:side|sighed|sid|cide)\b", re.IGNORECASE),
+     r"\1 suicide"),
+    (re.compile(r"\b(kill|killing|hurt|hurting|harm|harming|top|topping|off|offing) my (?:cell"
+                r"|sell|shelf|elf|self)\b(?! (?:phone|signal|service|battery|data|plan|line"
+                r"|number|out|off|up))", re.IGNORECASE), r"\1 myself"),
+    (re.compile(r"\b(cut|cutting|slit|slitting|slashed|slashing|sliced|slicing) my (?:rest|wrest"
+                r"|risk|rist)(s?)\b(?! (?:day|days|short|period|break|time|stop|of)\b)",
+                re.IGNORECASE), r"\1 my wrist\2"),
+    (re.compile(r"\bhole (?=(?:bottle|packet|pack|box|strip|tub|jar|lot|supply|blister)s?\b)",
+                re.IGNORECASE), "whole "),
+)
+
+
 def _heard_as(m: re.Match[str]) -> str:
     if m.group(1):
         return "suicide"
@@ -61,6 +79,8 @@ def untypo(text: str) -> str:
     out = re.sub(r"\b(want|wanna|going|need|ready|deserve) 2 (?=die|kill|end|hurt|cut)", r"\1 to ",
                  out, flags=re.IGNORECASE)  # "i want 2 die"
     out = _MISHEARD.sub(_heard_as, out)
+    for heard, meant in _SOUND_ALIKES:
+        out = heard.sub(meant, out)
     return re.sub(r"\b(un ?alive)\b(?! (?:myself|my self|me|him|her|them|you|us|it|someone))",
                   r"\1 myself", out, flags=re.IGNORECASE)
 

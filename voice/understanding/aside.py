@@ -95,8 +95,11 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
         return True  # "put the square box on the top shelf"
     grams = ngrams(words)
     plain = [_plain(w) for w in words]
-    if intent == "start_session" and words[:2] in (("go", "and"), ("go", "to")):
-        return True  # "go and brush your teeth, it's bedtime": said to a child
+    if intent == "start_session" and (words[:2] in (("go", "and"), ("go", "to")) or (
+            words[1:2] == ("your",) and words[0] not in FUNCTION_WORDS and "it's" in words)):
+        return True  # "(go and) brush your teeth, it's bedtime": an order, and its reason
+    if intent == "start_session" and _checking_in_elsewhere(words):
+        return True  # "i'll check in online tonight": a flight or a hotel
     if intent == "start_session" and slots.get("session") == "grounding-54321":
         return _countdown_to_something(words)
     if intent == "start_session" and slots.get("session") == "bedtime-wind-down":
@@ -236,3 +239,18 @@ def _surprised(words: Words, breaks: frozenset[int]) -> bool:
     first = min(breaks, default=len(words))
     return words[:2] == ("no", "way") and first + 1 < len(words) and (
         words[first + 1] in SURPRISED)
+
+
+# Checking in somewhere, not with oneself: "i'll check in online tonight", "check in at the
+# hotel", "check in for my flight".
+TRAVEL = frozenset({"flight", "hotel", "airport", "trip", "train", "ferry", "desk", "reception",
+                    "gate"})
+
+
+def _checking_in_elsewhere(words: Words) -> bool:
+    for i in range(len(words) - 2):
+        if words[i:i + 2] == ("check", "in"):
+            after = words[i + 2:i + 5]
+            return after[:1] == ("online",) or (after[:1] in (("at",), ("for",)) and any(
+                w in TRAVEL for w in after[1:]))
+    return False

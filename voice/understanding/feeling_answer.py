@@ -55,6 +55,9 @@ def read_check_in(words: Words, mode: str) -> list[Reading]:
     if feeling.word in WILLING and words[at + length:at + length + 1] == ("to",) and (
             words[at + length + 1:at + length + 2] not in ((), ("be",))):
         return []  # willing, not feeling: "i'm happy to drive", "i'm fine to walk"
+    rest = words[at + length:]
+    if rest[:1] in (("no",), ("nope",)) and load_vocabulary().locate(" ".join(rest)) is None:
+        return []  # the word tried and turned down: "serene? no, that's six" (a crossword)
     first = all(w in FUNCTION_WORDS or w in DEGREE for w in words[:at])
     after = [w for w in words[at + length:] if w not in FUNCTION_WORDS
              and w not in DEGREE and w not in NUMBERS and w not in WHEN]

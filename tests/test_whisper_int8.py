@@ -1,6 +1,7 @@
-"""The int8 copy of the Whisper models in the cache: the same numbers as CTranslate2's own
-quantization, made again when missing, damaged or stale, never made from a damaged
-original, and the original loaded when the cache cannot be written."""
+"""Starting Whisper quickly. The int8 copy of the models in the cache: the same numbers as
+CTranslate2's own quantization, made again when missing, damaged or stale, never made
+from a damaged original, the original loaded when the cache cannot be written. The
+warm-up decode on its thread: the first utterance waits for it."""
 
 from __future__ import annotations
 
@@ -178,3 +179,16 @@ def test_whisper_base_loads_from_its_copy_with_the_repaired_tokenizer() -> None:
     engine = WhisperEngine.load(joined, "whisper-base", english_only=False)
     assert engine.tokens(" try") == [853]  # the tokenizer is the joined folder's, repaired
     assert "session" in engine.transcribe(engine.encode(clip("pause the session")[0])).text.lower()
+
+
+def test_the_first_utterance_waits_for_the_warm_up_decode() -> None:
+    from voice.ears.whisper_backend import WhisperBackend
+
+    backend = WhisperBackend.load(wm.whisper_model_dir("whisper"))
+    warming = backend._warming  # started by load, which does not wait for it
+    assert warming is not None
+    backend.begin("idle")
+    assert not warming.is_alive() and backend._warming is None
+    audio, _ = clip("pause the session")
+    backend.feed((audio * 32767).astype("<i2").tobytes())
+    assert "pause" in backend.end().text.lower()

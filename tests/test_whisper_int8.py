@@ -42,7 +42,11 @@ def _tiny() -> tuple[Path, Path]:
 
 
 def test_the_copy_is_made_once_and_holds_what_ctranslate2_would_load() -> None:
+    earlier = paths.cache_dir() / "whisper" / "whisper-int8-000000000000"
+    earlier.mkdir(parents=True)  # the copy of an earlier version of the package
+    (earlier / "model.bin").write_bytes(b"old")
     original, copy = _tiny()
+    assert not earlier.exists()  # replaced, not left to fill the disk
     info = wm.whisper_info("whisper")
     assert copy == paths.cache_dir() / "whisper" / f"whisper-int8-{info.sha256[:12]}"
     manifest = json.loads((copy / wi.MANIFEST).read_text(encoding="utf-8"))

@@ -268,4 +268,7 @@ def int8_copy(source: Path, name: str, source_sha256: str) -> Path:
         log.info("no int8 copy of Whisper %s in %s (%s): loading the original, quantized "
                  "while it loads", name, target.parent, why)
         return source
+    for old in target.parent.glob(f"{name}-int8-*"):  # made from an earlier original
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
     return target if copy_good(target, source, source_sha256) else source

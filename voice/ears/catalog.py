@@ -34,6 +34,8 @@ def _whisper_rows(in_use: str) -> list[dict[str, Any]]:
             state = "installed, checksum verified"
         else:
             state = "installed (checksum checked on first use)"
+        if row["folder"] is not None:
+            state += ", int8 copy in the cache" if row["int8"] else ", int8 copy made on first use"
         rows.append({**row, "installed": row["folder"] or row["source"], "state": state,
                      "in_use": in_use == row["name"]})
     return rows

@@ -123,7 +123,11 @@ class WhisperEngine:
         import ctranslate2
         import tokenizers
 
-        model = ctranslate2.models.Whisper(str(folder), device="cpu", compute_type="int8",
+        from voice.ears.whisper_models import whisper_load_dir
+
+        # The pinned models load from their int8 copy: nothing to quantize while loading.
+        model = ctranslate2.models.Whisper(str(whisper_load_dir(folder)), device="cpu",
+                                           compute_type="int8",
                                            intra_threads=threads, inter_threads=1)
         tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
         return cls(model, tokenizer, name, model.n_mels, english_only)

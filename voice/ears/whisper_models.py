@@ -18,6 +18,7 @@ from typing import Any
 
 from voice import paths
 from voice.ears.model_files import assemble, check_sha256, known_good, repair_tokenizer
+from voice.ears.whisper_int8 import copy_dir, copy_made, int8_copy
 from voice.errors import AttuneError, MissingDependency, did_you_mean
 
 SUPPORT_FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
@@ -222,12 +223,28 @@ def whisper_model_dir(name: str = "whisper") -> Path:
     return target
 
 
+def whisper_load_dir(folder: Path) -> Path:
+    """What CTranslate2 should load for the model folder ``folder``: when its model.bin is
+    one of the pinned models (checked here, remembered), the int8 copy in the cache, made
+    on first use (:mod:`voice.ears.whisper_int8`); any other folder as it is."""
+    model = folder / "model.bin"
+    try:
+        size = model.stat().st_size
+    except OSError:
+        return folder
+    for info in WHISPER_MODELS.values():
+        if info.size == size and check_sha256(model, info.sha256) is None:
+            return int8_copy(folder, info.name, info.sha256)
+    return folder
+
+
 # ------------------------------------------------------------------ status
 
 
 def whisper_status(verify: bool = False) -> list[dict[str, Any]]:
     """Every Whisper model: installed?, ``folder`` (ready to load, or None), ``source``
-    (the package's folder), verified? (True, False, or None when not checked yet).
+    (the package's folder), verified? (True, False, or None when not checked yet), ``int8``
+    (the int8 copy that is loaded, or None until it is made).
     ``verify`` hashes what is not stamped yet; it never joins."""
     out = []
     for info in WHISPER_MODELS.values():
@@ -239,6 +256,7 @@ def whisper_status(verify: bool = False) -> list[dict[str, Any]]:
                 folder = None  # base, not joined yet: made on first use
         verified: bool | None = None
         problem = ""
+        quick = copy_dir(info.name, info.sha256)  # the int8 copy loaded instead, once made
         if folder is not None:
             verified = known_good(folder / "model.bin", info.sha256) or None
             if verify and not verified:
@@ -255,6 +273,7 @@ def whisper_status(verify: bool = False) -> list[dict[str, Any]]:
             "installed": installed, "folder": str(folder) if folder else None,
             "source": str(_locate(info.support)) if installed else None,
             "verified": verified, "problem": problem,
+            "int8": str(quick) if folder is not None and copy_made(quick, info.sha256) else None,
             "fix": (install_hint(info) if not installed
                     else reinstall_hint(info) if verified is False else ""),
         })
@@ -275,4 +294,6 @@ def whisper_check(name: str = "whisper") -> tuple[bool, str, str]:
         return False, f"{what} is installed but {', '.join(missing)} is not", install_hint(info)
     if row["folder"] is None:
         return True, f"{what}, installed; joined into {joined_dir(info)} on first use", ""
-    return True, f"{what}, checksum verified, in {row['folder']}", ""
+    quick = (f"loaded from its int8 copy in {row['int8']}" if row["int8"]
+             else "an int8 copy that loads faster is made in the cache on first use")
+    return True, f"{what}, checksum verified, in {row['folder']}; {quick}", ""

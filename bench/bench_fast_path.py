@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ import compare_endpointing
 import evalset
 from evalset import Clip, Phrase
 
+from voice.ears import whisper_backend
 from voice.ears.base import EARLY_INTENTS
 from voice.ears.recognizer import load_recognizer
 
@@ -97,39 +99,55 @@ def summary(results: list[bench_ears.Result], texts: dict[str, str]) -> dict[str
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--variant", default="spotter", choices=("before", "spotter", "spotter+look"))
+    ap.add_argument("--variants", default="before,spotter",
+                    help="comma-separated, from before, spotter, spotter+look")
     ap.add_argument("--voices", default="piper-1.0,espeak-m3,espeak-f2")
     ap.add_argument("--every", type=int, default=2)
+    ap.add_argument("--only", help="comma-separated phrases: run only these clips")
     ap.add_argument("--json", type=Path)
-    ap.add_argument("--tag", default="", help="a name for this run in the printout")
+    ap.add_argument("--pause", type=float, help="the pause (s) that gets a look (0.15)")
     args = ap.parse_args(argv)
-    voices = args.voices.split(",")
+    voices, variants = args.voices.split(","), args.variants.split(",")
     clips = compare_endpointing.fit_clips(voices, args.every) + everyday_clips(voices)
+    if args.only:
+        clips = [c for c in clips if c.phrase.text in args.only.split(",")]
     texts = {c.id: c.phrase.text for c in clips}
-    rec = load_recognizer("whisper", **options(args.variant))
-    load0 = os.getloadavg()[0]
-    t0 = time.time()
-    results = [bench_ears.run_clip(rec, clip) for clip in clips]
-    s = summary(results, texts)
-    s.update(variant=args.variant, clips=len(clips), load_before=load0,
-             load_after=os.getloadavg()[0], seconds=time.time() - t0)
-    a, b = s["accuracy"], s["bare_stop_pause"]
-    print(f"{args.variant}{args.tag}: accuracy clean {a['clean']:.1%} 10 dB {a['10dB']:.1%} "
-          f"5 dB {a['5dB']:.1%}; false accepts {s['false_accept']:.1%} "
-          f"({s['false_accepts']}); noise-only accepted {s['noise_only_accepted']}; "
-          f"everyday talk accepted {len(s['everyday_accepted'])}/{2 * len(EVERYDAY) * len(voices)}"
-          f" {s['everyday_accepted']}")
-    print(f"latency p50/p95: bare stop/pause {b['p50']:.3f}/{b['p95']:.3f} s "
-          f"({b['right']}/{b['n']} right); controls {s['controls']['p50']:.3f}/"
-          f"{s['controls']['p95']:.3f} s (n={s['controls']['n']}); sentences "
-          f"{s['sentences']['p50']:.3f}/{s['sentences']['p95']:.3f} s "
-          f"(n={s['sentences']['n']}); decided early {s['decided_early']}; RTF {s['rtf']:.3f}")
-    print("stop/pause recall: " + ", ".join(f"{k} {v:.0%}"
-                                            for k, v in s["stop_pause_recall"].items()))
-    print(f"load average {s['load_before']:.2f} before, {s['load_after']:.2f} after; "
-          f"{s['seconds']:.0f} s")
+    recognizers = {v: load_recognizer("whisper", **options(v)) for v in variants}
+    if args.pause is not None:
+        whisper_backend.LOOK_AFTER_S = args.pause
+        for rec in recognizers.values():
+            rec.early_silence_s = args.pause
+    # The variants take turns on each clip (in alternating order), so they share the
+    # machine's load as it comes and goes: other work on the 2 cores moves latency more
+    # than most changes do.
+    results: dict[str, list[bench_ears.Result]] = {v: [] for v in variants}
+    loads, t0 = [], time.time()
+    for i, clip in enumerate(clips):
+        for v in variants[::-1] if i % 2 else variants:
+            results[v].append(bench_ears.run_clip(recognizers[v], clip))
+        loads.append(os.getloadavg()[0])
+    out = {}
+    for v in variants:
+        s = out[v] = summary(results[v], texts)
+        a, b = s["accuracy"], s["bare_stop_pause"]
+        print(f"{v}: accuracy clean {a['clean']:.1%} 10 dB {a['10dB']:.1%} 5 dB {a['5dB']:.1%};"
+              f" false accepts {s['false_accept']:.1%} ({s['false_accepts']}); noise-only "
+              f"accepted {s['noise_only_accepted']}; everyday talk accepted "
+              f"{len(s['everyday_accepted'])} {s['everyday_accepted']}")
+        print(f"  latency p50/p95: bare stop/pause {b['p50']:.3f}/{b['p95']:.3f} s "
+              f"({b['right']}/{b['n']} right); controls {s['controls']['p50']:.3f}/"
+              f"{s['controls']['p95']:.3f} s (n={s['controls']['n']}); sentences "
+              f"{s['sentences']['p50']:.3f}/{s['sentences']['p95']:.3f} s "
+              f"(n={s['sentences']['n']}); decided early {s['decided_early']}; "
+              f"RTF {s['rtf']:.3f}")
+        print("  stop/pause recall: " + ", ".join(
+            f"{k} {x:.0%}" for k, x in s["stop_pause_recall"].items()))
+    print(f"{len(clips)} clips; load average (1 min) over the run: median "
+          f"{statistics.median(loads):.2f}, range {min(loads):.2f}-{max(loads):.2f}; "
+          f"{time.time() - t0:.0f} s")
     if args.json:
-        args.json.write_text(json.dumps(s, indent=2, default=float))
+        args.json.write_text(json.dumps({"runs": out, "loads": loads}, indent=2,
+                                        default=float))
     return 0
 
 

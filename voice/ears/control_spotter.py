@@ -9,10 +9,10 @@ and *proposes* the controls it heard. Only a proposed utterance gets a look at
 the first pause, and a cheaper one: the encoder sees a short window
 (:data:`WINDOW_S` instead of 10 s) and the prompted decode stops after a few
 tokens. The control is *confirmed* when Whisper's words, read by the templates
-word for word, mean a proposed control and Whisper is sure of them; the two
-recognizers agreeing is what keeps everyday talk ("stop by the store later")
-from turning into a command. Anything else waits for the end of the utterance
-and the full decode, as before.
+word for word, mean a control and Whisper is sure of them, or when the proposed
+word, forced as the transcript, scores well and ends what was said ("stop by the
+store later" does not end after "stop"). Anything else waits for the end of the
+utterance and the full decode, as before.
 
 Measured on the fit split: docs/ears.md, "The fast path for controls".
 """
@@ -180,16 +180,21 @@ class Confirmed:
 
 def confirm(engine: WhisperEngine, audio: np.ndarray, proposed: tuple[str, ...],
             mode: str, prompt: str) -> Confirmed:
-    """Whisper's look at a short utterance on a short window. The control stands when
-    Whisper's own words mean one of ``proposed``, word for word and surely ("Please
-    stop."), or else when a proposed word, forced as what was said, scores well, ends
-    the utterance, and leads the other proposals (a Piper "slower" is written
-    "Flower.", a "pause" "Bause.": free decoding of one word misses often)."""
+    """Whisper's look at a short utterance on a short window (the spotter proposed
+    ``proposed``). The control stands when Whisper's own words mean a control word for
+    word and surely ("Please stop."), or else when a proposed word, forced as what was
+    said, scores well, ends the utterance, and leads the other proposals (a Piper
+    "slower" is written "Flower.", a "pause" "Bause.": free decoding of one word misses
+    often)."""
     encoded = engine.encode(audio, window_s=WINDOW_S)
     said = engine.transcribe(encoded, prompt, new_tokens=NEW_TOKENS)
     text = collapse_repeats(said.text)
     read = understand(text, mode) if text else None
-    if (read is not None and read.name in proposed and read.name in EARLY_INTENTS
+    # Whisper's own sure, word-for-word reading of a control needs only *a* proposal:
+    # the spotter often hears that a control was said but names the wrong one (fit
+    # split: a clear "Stop." proposed as faster/louder/pause/slower), and that reading
+    # is what the full path takes without scoring too.
+    if (read is not None and read.name in EARLY_INTENTS
             and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB):
         return Confirmed(encoded, said, text, read.name, "read")
     words = [w for w in proposed if understand(w, mode) is not None]  # (the mode's controls)

@@ -17,7 +17,6 @@ score go into :meth:`WhisperBackend.confidence`.
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,8 @@ from rapidfuzz import fuzz, process
 
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
-from voice.ears.whisper_completions import NUMBERS, intensity_completions
+from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
+from voice.ears.whisper_completions import NUMBERS, collapse_repeats, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
 from voice.understanding.grammar import Grammar, sample
@@ -93,29 +93,6 @@ NOISE_TEXTS = frozenset({"", "you", "thank you", "thanks", "thank you for watchi
                          "thanks for watching", "i'm sorry", "so", "oh", "uh", "um", "hmm"})
 
 
-def collapse_repeats(text: str) -> str:
-    """A decoder loop said once: "Start box breathing. Start box breathing. Start. Start."
-    keeps its first sentence, "be able to be able to be able to" its first round.
-
-    Sentences are kept up to the first that says again (all or the start of) one
-    before it: people do not repeat themselves word for word in one breath.
-    """
-    parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", text.strip()) if p.strip()]
-    kept: list[str] = []
-    for part in parts:
-        said = _plain(part)
-        if said and any(_plain(k) == said or _plain(k).startswith(said + " ") for k in kept):
-            break
-        kept.append(part)
-    text = " ".join(kept)
-    words = text.split()
-    for n in range(1, len(words) // 3 + 1):  # "be able to be able to be able to ..."
-        unit = [_plain(w) for w in words[:n]]
-        if all(_plain(w) == unit[i % n] for i, w in enumerate(words)) and len(words) >= 3 * n:
-            return " ".join(words[:n])
-    return text
-
-
 @functools.cache
 def _mode_sentences(mode: str) -> list[str]:
     """Every template of the mode as sentences: each alternative and slot value once."""
@@ -158,8 +135,14 @@ class WhisperBackend:
 
     def __init__(self, engine: WhisperEngine, name: str = "whisper",
                  prompts: dict[str, str] | None = None,
-                 candidates: dict[str, list[str]] | None = None) -> None:
+                 candidates: dict[str, list[str]] | None = None,
+                 spotter: ControlSpotter | None = None, look_unproposed: bool = False) -> None:
         self.engine = engine
+        # The fast path (voice.ears.control_spotter): only what the spotter proposes gets
+        # a (short) look at the first pause; ``look_unproposed`` also gives every other
+        # short utterance the full quick look, as before the spotter.
+        self.spotter = spotter
+        self.look_unproposed = look_unproposed
         self.name = name
         self.prompts = PROMPTS if prompts is None else prompts
         self.candidates = CANDIDATES if candidates is None else candidates
@@ -169,11 +152,14 @@ class WhisperBackend:
         self._look: tuple[int, Encoded, Transcript] | None = None  # (samples, ...) at a look
         self._looked = False  # this pause has had its quick look
         self._warming: threading.Thread | None = None  # the warm-up decode, until joined
+        self._fast: Confirmed | None = None  # the look confirmed a proposed control
 
     @classmethod
     def load(cls, folder: Path, name: str = "whisper", english_only: bool = True,
              threads: int = 2, **options: Any) -> WhisperBackend:
         engine = WhisperEngine.load(folder, name, threads=threads, english_only=english_only)
+        if "spotter" not in options:
+            options["spotter"] = ControlSpotter.load()
         backend = cls(engine, name, **options)
         backend.warm()
         return backend
@@ -205,11 +191,15 @@ class WhisperBackend:
         self.ready()  # the first utterance after loading: the warm-up decode goes first
         self._mode = "answer" if mode == FREE else mode
         self._blocks, self._samples = [], 0
-        self._look, self._looked = None, False
+        self._look, self._looked, self._fast = None, False, None
+        if self.spotter is not None:
+            self.spotter.begin()
 
     def feed(self, pcm: bytes) -> None:
         self._blocks.append(pcm)
         self._samples += len(pcm) // 2
+        if self.spotter is not None and self._samples <= QUICK_S * 16000:
+            self.spotter.feed(pcm)  # (past that, no fast path: the spotter rests)
 
     def early_text(self, silence_s: float) -> str:
         """At the first short pause after a short utterance, a quick look: one encode and
@@ -219,9 +209,20 @@ class WhisperBackend:
             self._looked = False
             return ""
         if self._looked:
+            if self._fast is not None:
+                return self._fast.text
             return self._look[2].text if self._look is not None else ""
         self._looked = True
         if self._samples > QUICK_S * 16000:
+            return ""
+        proposed = self.spotter.proposed() if self.spotter is not None else ()
+        if proposed:
+            look = confirm(self.engine, self._audio(), proposed, self._mode,
+                           self.prompts.get(self._mode, ""))
+            if look.intent is not None:
+                self._look, self._fast = (self._samples, look.encoded, look.said), look
+                return look.text
+        if self.spotter is not None and not self.look_unproposed:
             return ""
         encoded, said = self._transcribe()
         self._look = (self._samples, encoded, said)
@@ -233,17 +234,26 @@ class WhisperBackend:
     def partial(self) -> str:
         return ""
 
+    def _audio(self) -> np.ndarray:
+        return pcm16_samples(b"".join(self._blocks)).astype(np.float32) / 32768.0
+
     def _transcribe(self) -> tuple[Encoded, Transcript]:
-        audio = pcm16_samples(b"".join(self._blocks)).astype(np.float32) / 32768.0
-        encoded = self.engine.encode(audio)
+        encoded = self.engine.encode(self._audio())
         return encoded, self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
 
     def end(self) -> Hypothesis:
         if self._samples == 0:
             return Hypothesis("", {})
-        look, self._look = self._look, None
+        (look, self._look), (fast, self._fast) = (self._look, None), (self._fast, None)
+        if self.spotter is not None:
+            self.spotter.end()
         if look is not None and self._samples - look[0] <= REUSE_S * 16000:
             _, encoded, said = look  # only trailing silence came after the quick look
+            if fast is not None:  # a control the spotter proposed and Whisper confirmed
+                self._blocks, self._samples = [], 0
+                feats = self._read(encoded, said)[1]
+                feats.update(fast.features())
+                return Hypothesis(fast.text, feats)
         else:
             encoded, said = self._transcribe()
         self._blocks, self._samples = [], 0

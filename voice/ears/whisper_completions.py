@@ -1,4 +1,4 @@
-"""Candidate sentences made from a check-in whose number was misheard.
+"""Whisper's text, tidied: a decoder loop said once, and check-in number completions.
 
 The template sentences nearest a transcript rarely share its feeling and its number,
 so a check-in that Whisper got nearly right ("I feel overwhelmed, maybe I hate.") is
@@ -10,6 +10,8 @@ them, and "kind of woman" was accepted as "warm" at 10 and 5 dB.)
 """
 
 from __future__ import annotations
+
+import re
 
 from voice.understanding.understand import understand
 
@@ -35,3 +37,26 @@ def intensity_completions(text: str, mode: str) -> list[str]:
         return []
     prefix = " ".join(words[:hedge + 1])
     return [f"{prefix} {'an' if n in ('eight', 'eleven') else 'a'} {n}" for n in NUMBERS]
+
+
+def collapse_repeats(text: str) -> str:
+    """A decoder loop said once: "Start box breathing. Start box breathing. Start. Start."
+    keeps its first sentence, "be able to be able to be able to" its first round.
+
+    Sentences are kept up to the first that says again (all or the start of) one
+    before it: people do not repeat themselves word for word in one breath.
+    """
+    parts = [p.strip() for p in re.split(r"(?<=[.?!])\s+", text.strip()) if p.strip()]
+    kept: list[str] = []
+    for part in parts:
+        said = plain(part)
+        if said and any(plain(k) == said or plain(k).startswith(said + " ") for k in kept):
+            break
+        kept.append(part)
+    text = " ".join(kept)
+    words = text.split()
+    for n in range(1, len(words) // 3 + 1):  # "be able to be able to be able to ..."
+        unit = [plain(w) for w in words[:n]]
+        if all(plain(w) == unit[i % n] for i, w in enumerate(words)) and len(words) >= 3 * n:
+            return " ".join(words[:n])
+    return text

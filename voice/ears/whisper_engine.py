@@ -134,12 +134,13 @@ class WhisperEngine:
 
     # ------------------------------------------------------------------ encoding
 
-    def encode(self, audio: np.ndarray) -> Encoded:
-        """Float32 16 kHz audio through the encoder (padded to 10 s, or up to 30 s)."""
+    def encode(self, audio: np.ndarray, window_s: float = WINDOW_S) -> Encoded:
+        """Float32 16 kHz audio through the encoder (padded to ``window_s``, or up to 30 s
+        when it is longer than that: a shorter window costs less but decodes worse)."""
         import ctranslate2
 
         seconds = audio.size / SAMPLE_RATE
-        span = WINDOW_S if seconds <= WINDOW_S - 0.5 else MAX_S
+        span = window_s if seconds <= window_s - 0.5 else MAX_S
         frames = int(span * SAMPLE_RATE) // HOP
         features = log_mel(audio, self.n_mels, frames)[None]
         view = ctranslate2.StorageView.from_array(np.ascontiguousarray(features))
@@ -155,16 +156,17 @@ class WhisperEngine:
         return [*before, *self.sot_sequence, self.no_timestamps]
 
     def transcribe(self, encoded: Encoded, prompt: str = "", beam_size: int = 1,
-                   hypotheses: int = 1) -> Transcript:
-        """Free decoding, optionally biased by ``prompt`` (text as if said just before)."""
-        return self.transcripts(encoded, prompt, beam_size, hypotheses)[0]
+                   hypotheses: int = 1, new_tokens: int = MAX_NEW_TOKENS) -> Transcript:
+        """Free decoding, optionally biased by ``prompt`` (text as if said just before),
+        of at most ``new_tokens``."""
+        return self.transcripts(encoded, prompt, beam_size, hypotheses, new_tokens)[0]
 
     def transcripts(self, encoded: Encoded, prompt: str = "", beam_size: int = 1,
-                    hypotheses: int = 1) -> list[Transcript]:
+                    hypotheses: int = 1, new_tokens: int = MAX_NEW_TOKENS) -> list[Transcript]:
         """The ``hypotheses`` best transcripts, best first."""
         start = self._prompt(prompt)
         # Nobody says more than ~7 tokens a second: more is a decoder loop.
-        limit = min(448, len(start) + min(MAX_NEW_TOKENS, 6 + int(encoded.seconds * 8)))
+        limit = min(448, len(start) + min(new_tokens, 6 + int(encoded.seconds * 8)))
         result = self.model.generate(
             encoded.output, [start], beam_size=max(beam_size, hypotheses),
             num_hypotheses=hypotheses, max_length=limit, return_scores=True,
@@ -178,7 +180,14 @@ class WhisperEngine:
         return out
 
     def score(self, encoded: Encoded, candidates: list[str], prompt: str = "") -> list[float]:
-        """Mean log-probability per token of each candidate phrase, its end included.
+        """Mean log-probability per token of each candidate phrase, its end included
+        (see :meth:`score_parts`)."""
+        return [mean for mean, _ in self.score_parts(encoded, candidates, prompt)]
+
+    def score_parts(self, encoded: Encoded, candidates: list[str], prompt: str = ""
+                    ) -> list[tuple[float, float]]:
+        """Per candidate phrase: the mean log-probability per token, its end included,
+        and the log-probability of the end alone (low when more words follow it).
 
         Each candidate is forced as the decoder's prefix, written as Whisper writes
         (a capital first letter), and its tokens' probabilities are read from the
@@ -209,11 +218,11 @@ class WhisperEngine:
         for cand, res in zip(ids, results, strict=True):
             rows = [_log_softmax(np.asarray(step)) for step in res.logits[0][:len(cand) + 1]]
             if len(rows) < len(cand) + 1:
-                scores.append(-99.0)
+                scores.append((-99.0, -99.0))
                 continue
-            total = sum(float(rows[k][token]) for k, token in enumerate(cand))
-            total += float(np.logaddexp.reduce(rows[len(cand)][self._ends]))
-            scores.append(total / (len(cand) + 1))
+            end = float(np.logaddexp.reduce(rows[len(cand)][self._ends]))
+            total = sum(float(rows[k][token]) for k, token in enumerate(cand)) + end
+            scores.append((total / (len(cand) + 1), end))
         return scores
 
 

@@ -1,0 +1,217 @@
+"""The fast path for bare controls: PocketSphinx proposes, Whisper confirms.
+
+A full quick look (one 10 s encoder window and a prompted decode, then candidate
+scoring when Whisper is not sure) costs 0.2-0.4 s after the first pause, and it
+was taken for every short utterance, so the ones that were not controls delayed
+what came after them. Here a keyword spotter (PocketSphinx's keyword search, a
+few milliseconds a block) hears the start of each utterance while it is spoken
+and *proposes* the controls it heard. Only a proposed utterance gets a look at
+the first pause, and a cheaper one: the encoder sees a short window
+(:data:`WINDOW_S` instead of 10 s) and the prompted decode stops after a few
+tokens. The control is *confirmed* when Whisper's words, read by the templates
+word for word, mean a control and Whisper is sure of them, or when the proposed
+word, forced as the transcript, scores well and ends what was said ("stop by the
+store later" does not end after "stop"). Anything else waits for the end of the
+utterance and the full decode, as before.
+
+Measured on the fit split: docs/ears.md, "The fast path for controls".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from voice.ears.base import EARLY_INTENTS
+from voice.ears.whisper_completions import collapse_repeats, plain
+from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine
+from voice.errors import MissingDependency
+from voice.understanding.understand import understand
+
+log = logging.getLogger("voice.ears")
+
+# The words spotted, each the control it proposes (one word each: keyword search is
+# weak on short phrases, but Whisper confirms, so a weak proposer only costs looks).
+KEYWORDS = {"stop": "stop", "pause": "pause", "resume": "resume", "repeat": "repeat",
+            "skip": "skip", "slower": "slower", "faster": "faster", "louder": "louder",
+            "quieter": "quieter", "help": "help"}
+# How sure the spotter must be to propose. Looser proposes more (each false proposal
+# costs a short look, ~0.1 s, and Whisper refuses it); stricter loses controls to the
+# slow path. Fit split, 3 voices, the utterance and its pre-roll: bare controls
+# proposed clean / 10 / 5 dB 9/9, 9/9, 5/9 at 1e-20, 9/9, 9/9, 8/9 at 1e-30, 9/9 at
+# 1e-40; out-of-domain utterances with some proposal 55%, 87%, 99%.
+THRESHOLD = "1e-30"
+# A proposed control is looked at with this much audio in the encoder window: the
+# encoder's cost is about linear in its window (tiny.en int8, 2 cores: 3 s ~60 ms,
+# 10 s ~160 ms).
+WINDOW_S = 3.0
+NEW_TOKENS = 4  # "Please stop." is 3 tokens; a loop on the short window stops here
+# Whisper must be this sure of the words: the same bar as a transcript taken without
+# scoring (voice.ears.whisper_backend.SURE_LOGPROB).
+SURE_LOGPROB = -0.8
+# Or a proposed word forced as the transcript must score this mean log-probability per
+# token (the full path's CANDIDATE_MIN), lead the other proposals by SCORE_MARGIN, be
+# followed by the end of what was said with log-probability END_MIN ("Pause" scored
+# -0.56 on "pause the game for me honey": its end was unlikely), and come within
+# SCORE_GAP of Whisper's own transcript (the full path's CANDIDATE_GAP).
+SCORE_MIN = -1.4
+SCORE_MARGIN = 0.4
+END_MIN = -0.7
+SCORE_GAP = 1.5
+NOISE_WORDS = frozenset({"", "you", "thank you", "thanks", "bye", "so", "oh", "uh", "um"})
+
+
+@contextlib.contextmanager
+def _file_of(text: str, suffix: str) -> Iterator[str]:
+    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False) as out:
+        out.write(text)
+    try:
+        yield out.name
+    finally:
+        os.unlink(out.name)
+
+
+def _pronunciations(words: list[str]) -> str:
+    """The dictionary lines of ``words`` (and their alternates), from PocketSphinx's own
+    dictionary: a small dictionary keeps the decoder at a few megabytes."""
+    from pocketsphinx import get_model_path
+
+    wanted = set(words)
+    lines = []
+    path = os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")
+    with open(path, encoding="utf-8") as dic:
+        for line in dic:
+            word = line.split(" ", 1)[0]
+            if word.split("(", 1)[0] in wanted and word != "resume(3)":  # (not "résumé")
+                lines.append(line)
+    return "".join(lines)
+
+
+class ControlSpotter:
+    """Keyword search over the start of each utterance: which controls were said?"""
+
+    def __init__(self, keywords: dict[str, str] | None = None,
+                 threshold: str = THRESHOLD) -> None:
+        try:
+            from pocketsphinx import Decoder
+        except ImportError as err:
+            raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
+                                    ) from err
+        self.keywords = dict(KEYWORDS if keywords is None else keywords)
+        with _file_of(_pronunciations(list(self.keywords)), ".dict") as few, \
+                _file_of("".join(f"{w} /{threshold}/\n" for w in self.keywords), ".kws") as keys:
+            self._decoder: Any = Decoder(samprate=16000, bestpath=False, loglevel="FATAL",
+                                         lm=None, dict=few, kws=keys)
+        self._cmn = ""
+        self._found: set[str] = set()
+        self._open = False
+
+    @classmethod
+    def load(cls) -> ControlSpotter | None:
+        """The spotter, or None without PocketSphinx (then every control takes the
+        slow path: the ears still work)."""
+        try:
+            return cls()
+        except MissingDependency:
+            log.warning("PocketSphinx is not installed: no fast path for controls")
+            return None
+
+    def begin(self) -> None:
+        self.end()
+        if self._cmn:  # the last utterance's mean: the speaker and room it adapted to
+            self._decoder.set_cmn(self._cmn)
+        self._decoder.start_utt()
+        self._found, self._open = set(), True
+
+    def feed(self, pcm: bytes) -> None:
+        if not self._open:
+            # PocketSphinx fed after end_utt() can spin forever (docs/ears.md, no hangs).
+            return
+        self._decoder.process_raw(pcm, False, False)
+        # Every detection so far, noted as it comes. (Restarting the search after each
+        # one, as the PocketSphinx backend's lazy spotter does, lost the context: on the
+        # fit split a false "help" early in a bare "stop" hid the "stop", clean 7/9.)
+        hyp = self._decoder.hyp()
+        if hyp is not None:
+            self._found |= {w.split("(", 1)[0] for w in hyp.hypstr.split()}
+
+    def proposed(self) -> tuple[str, ...]:
+        """The controls heard so far in this utterance."""
+        return tuple(sorted({self.keywords[w] for w in self._found if w in self.keywords}))
+
+    def end(self) -> None:
+        if self._open:
+            self._found |= self._close()
+
+    def _close(self) -> set[str]:
+        d = self._decoder
+        d.end_utt()
+        self._open = False
+        self._cmn = str(d.get_cmn(False))
+        hyp = d.hyp()
+        return {w.split("(", 1)[0] for w in hyp.hypstr.split()} if hyp is not None else set()
+
+
+@dataclass
+class Confirmed:
+    """A quick look at a proposed control, and whether Whisper agreed."""
+
+    encoded: Encoded
+    said: Transcript
+    text: str  # what Whisper wrote, or the control it scored as said
+    intent: str | None  # the confirmed control, or None
+    how: str = ""  # "read": Whisper wrote it; "scored": the proposed word scored so
+    score: float = 0.0  # the scored word's mean log-probability per token
+
+    def features(self) -> dict[str, float]:
+        """What the confidence reads: a scored word is judged as a scored candidate."""
+        if self.how == "scored":
+            return {"fast_path": 1.0, "candidate": 1.0, "candidate_score": self.score,
+                    "free_text_differs": float(plain(self.said.text) != self.text)}
+        return {"fast_path": 1.0}
+
+
+def confirm(engine: WhisperEngine, audio: np.ndarray, proposed: tuple[str, ...],
+            mode: str, prompt: str) -> Confirmed:
+    """Whisper's look at a short utterance on a short window (the spotter proposed
+    ``proposed``). The control stands when Whisper's own words mean a control word for
+    word and surely ("Please stop."), or else when a proposed word, forced as what was
+    said, scores well, ends the utterance, and leads the other proposals (a Piper
+    "slower" is written "Flower.", a "pause" "Bause.": free decoding of one word misses
+    often)."""
+    encoded = engine.encode(audio, window_s=WINDOW_S)
+    said = engine.transcribe(encoded, prompt, new_tokens=NEW_TOKENS)
+    text = collapse_repeats(said.text)
+    read = understand(text, mode) if text else None
+    # Whisper's own sure, word-for-word reading of a control needs only *a* proposal:
+    # the spotter often hears that a control was said but names the wrong one (fit
+    # split: a clear "Stop." proposed as faster/louder/pause/slower), and that reading
+    # is what the full path takes without scoring too.
+    if (read is not None and read.name in EARLY_INTENTS
+            and read.score >= 1.0 and said.avg_logprob >= SURE_LOGPROB):
+        return Confirmed(encoded, said, text, read.name, "read")
+    words = [w for w in proposed if understand(w, mode) is not None]  # (the mode's controls)
+    if not words:
+        return Confirmed(encoded, said, text, None)
+    parts = engine.score_parts(encoded, words, prompt)
+    order = sorted(range(len(words)), key=lambda i: -parts[i][0])
+    best, (score, end) = words[order[0]], parts[order[0]]
+    margin = score - parts[order[1]][0] if len(order) > 1 else 9.0
+    # What Whisper wrote freely still counts: a word far less likely than its own
+    # transcript ("House." is not "pause") does not replace it.
+    floor = said.avg_logprob - SCORE_GAP if text and plain(text) not in NOISE_WORDS else -99.0
+    if score >= max(SCORE_MIN, floor) and end >= END_MIN and margin >= SCORE_MARGIN:
+        return Confirmed(encoded, said, best, best_intent(best, mode), "scored", score)
+    return Confirmed(encoded, said, text, None)
+
+
+def best_intent(word: str, mode: str) -> str | None:
+    read = understand(word, mode)
+    return read.name if read is not None else None

@@ -25,9 +25,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import evalset
-from voice.ears.whisper_backend import CANDIDATES, PROMPTS
 from voice.ears.whisper_engine import Transcript, WhisperEngine
 from voice.ears.whisper_models import whisper_info, whisper_load_dir, whisper_model_dir
+from voice.ears.whisper_phrases import CANDIDATES, PROMPTS
 
 
 def _engine(model_folder: Path, tokenizer_folder: Path, name: str) -> WhisperEngine:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_ears
 import compare_endpointing
 
-from voice.ears import whisper_backend, whisper_completions
+from voice.ears import whisper_backend, whisper_completions, whisper_phrases
 from voice.ears.base import Hypothesis
 from voice.ears.recognizer import StreamingRecognizer, load_recognizer
 from voice.understanding.understand import understand
@@ -99,9 +99,9 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
     from rapidfuzz import fuzz
 
     mode, scored, free = call["mode"], call["scored"], call["free"]
-    short = set(whisper_backend.CANDIDATES.get(mode, []))
+    short = set(whisper_phrases.CANDIDATES.get(mode, []))
     completions = set(whisper_completions.intensity_completions(free, mode)) if free else set()
-    plain = whisper_backend._plain(free)
+    plain = whisper_completions.plain(free)
     like = sorted(scored, key=lambda p: -fuzz.ratio(plain, p))
     kept = [p for p in like if p in short][:keep_short]
     kept += [p for p in like if p not in short and p not in completions][:keep_near]
@@ -142,8 +142,8 @@ def _decision(call: dict[str, Any], rule: tuple[float, float, float, float], bac
         scored = {}  # taken as the free decode wrote it, nothing scored
     order = sorted(scored, key=lambda p: -scored[p])
     top = order[0] if order else ""
-    other = next((p for p in order[1:] if whisper_backend._meaning_of(p, mode)
-                  != whisper_backend._meaning_of(top, mode)), None)
+    other = next((p for p in order[1:] if whisper_phrases.meaning_of(p, mode)
+                  != whisper_phrases.meaning_of(top, mode)), None)
     margin = scored[top] - scored[other] if other is not None else 9.0
     score = scored[top] if order else -99.0
     feats = {k: v for k, v in call["features"].items()

@@ -88,7 +88,8 @@ def test_everyday_talk_with_a_control_word_is_not_a_control(
 
 
 def test_whisper_refuses_a_proposal_it_does_not_hear(recognizer: StreamingRecognizer) -> None:
-    from voice.ears.whisper_backend import PROMPTS, WhisperBackend
+    from voice.ears.whisper_backend import WhisperBackend
+    from voice.ears.whisper_phrases import PROMPTS
 
     backend = recognizer.backend
     assert isinstance(backend, WhisperBackend)

@@ -16,7 +16,6 @@ score go into :meth:`WhisperBackend.confidence`.
 
 from __future__ import annotations
 
-import functools
 import threading
 from pathlib import Path
 from typing import Any
@@ -27,35 +26,20 @@ from rapidfuzz import fuzz, process
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
 from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
-from voice.ears.whisper_completions import NUMBERS, collapse_repeats, intensity_completions
+from voice.ears.whisper_completions import collapse_repeats, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
-from voice.understanding.grammar import Grammar, sample
-from voice.understanding.intents import Intent, load_grammar, session_triggers
+from voice.ears.whisper_phrases import (
+    CANDIDATES,
+    NOISE_TEXTS,
+    PROMPTS,
+    build_modes,
+    meaning_of,
+    mode_sentences,
+)
+from voice.understanding.intents import Intent
 from voice.understanding.understand import understand
 
-# What each mode can mean, said as if just before the utterance: Whisper leans to
-# these words ("pause" was "Class", "Plus", "Boss" or "Paws" without it).
-PROMPTS = {
-    "idle": "Hey Attune. Box breathing. Start a body scan. Grounding. Check in. Wind down for bed. "
-            "Self-compassion break. Stop. Pause. Resume. Slower. Skip. Repeat that.",
-    "session": "Pause. Resume. Stop. Slower. Faster. Louder. Quieter. Repeat that. Skip.",
-    "speaking": "Pause. Resume. Stop. Slower. Faster. Louder. Quieter. Repeat that. Skip.",
-    "answer": "Zero, one, two, three, four, five, six, seven, eight, nine, ten. Yes. No. "
-              "Anxious, calm, sad, tired, happy, okay. Stop. Pause.",
-    "asleep": "Wake up. Hey Attune. Good morning.",
-}
-CONTROLS = ["stop", "pause", "resume", "slower", "faster", "louder", "quieter", "repeat",
-            "skip"]
-# The short phrases scored against a short utterance, by mode.
-CANDIDATES = {
-    "idle": ["stop", "pause", "resume", "help"],
-    "session": CONTROLS,
-    "speaking": CONTROLS,
-    "answer": [*NUMBERS, "yes", "no", "stop", "pause", "skip", "repeat", "happy", "sad",
-               "calm", "anxious", "tired", "okay"],
-    "asleep": ["wake up"],
-}
 LOOK_AFTER_S = 0.15  # a pause this long after a short utterance gets a quick look
 QUICK_S = 1.5  # how short (speech and pause so far) an utterance must be for it
 REUSE_S = 0.45  # the look stands for the whole utterance if no more than this followed
@@ -88,44 +72,11 @@ CANDIDATE_WIDE_MARGIN = 1.5
 # (fit split, two recordings of it: clean 94.7 -> 96.5% and 96.8 -> 98.9%, nothing lost
 # at 10 or 5 dB, false accepts the same; 1.0 lost 10 dB clips).
 CANDIDATE_GAP = 1.5
-# Whisper's words for silence and noise, never a request.
-NOISE_TEXTS = frozenset({"", "you", "thank you", "thanks", "thank you for watching", "bye",
-                         "thanks for watching", "i'm sorry", "so", "oh", "uh", "um", "hmm"})
-
-
-@functools.cache
-def _mode_sentences(mode: str) -> list[str]:
-    """Every template of the mode as sentences: each alternative and slot value once."""
-    grammar = _grammar()
-    return sorted({" ".join(words) for t in grammar.for_mode(mode)
-                   for words, _ in sample(grammar, t.node, limit=40)})
-
-
-@functools.cache
-def _grammar() -> Grammar:
-    return load_grammar(triggers=session_triggers())
-
-
-@functools.lru_cache(maxsize=4096)
-def _meaning_of(sentence: str, mode: str) -> tuple[str, tuple[tuple[str, object], ...]]:
-    """Intent and slots: "maybe a six" and "maybe a seven" mean different things."""
-    read = understand(sentence, mode)
-    if read is None:
-        return "", ()
-    return read.name, tuple(sorted((k, str(v)) for k, v in read.slots.items()))
-
-
 def candidate_floor(text: str, avg_logprob: float) -> float:
     """The least a candidate may score to replace the free transcript ``text``: a candidate
     far less likely than what Whisper wrote freely does not replace it ("House." at -0.25
     is not "pause" at -1.31). Nothing written, or Whisper's words for noise: no floor."""
     return avg_logprob - CANDIDATE_GAP if text and _plain(text) not in NOISE_TEXTS else -99.0
-
-
-def _build_modes() -> None:
-    for mode in ("idle", "session", "speaking", "answer", "asleep"):
-        understand("", mode)
-        _mode_sentences(mode)
 
 
 class WhisperBackend:
@@ -171,7 +122,7 @@ class WhisperBackend:
         The decode runs on a thread too, so listening starts 0.2-0.5 s sooner; the first
         utterance waits for it in :meth:`begin` (the endpointer hears 0.45 s of room
         before anything can start, so by then it is done)."""
-        threading.Thread(target=_build_modes, name="attune-understanding", daemon=True).start()
+        threading.Thread(target=build_modes, name="attune-understanding", daemon=True).start()
         self._warming = threading.Thread(target=self._warm_decode, name="attune-whisper-warm",
                                          daemon=True)
         self._warming.start()
@@ -309,7 +260,7 @@ class WhisperBackend:
         plain = _plain(readings[0])
         likeness: dict[str, float] = {}
         for reading in dict.fromkeys(_plain(r) for r in readings):
-            for sentence, like, _ in process.extract(reading, _mode_sentences(self._mode),
+            for sentence, like, _ in process.extract(reading, mode_sentences(self._mode),
                                                      scorer=fuzz.ratio, limit=NEAREST):
                 likeness[sentence] = max(like, likeness.get(sentence, 0.0))
         near = sorted(likeness, key=lambda c: -likeness[c])[:NEAREST]
@@ -327,9 +278,9 @@ class WhisperBackend:
                   for s in self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))]
         order = sorted(range(len(phrases)), key=lambda i: -scores[i])
         best = order[0]
-        meaning = _meaning_of(phrases[best], self._mode)
+        meaning = meaning_of(phrases[best], self._mode)
         runner_up = next((i for i in order[1:]
-                          if _meaning_of(phrases[i], self._mode) != meaning), None)
+                          if meaning_of(phrases[i], self._mode) != meaning), None)
         margin = scores[best] - scores[runner_up] if runner_up is not None else 9.0
         return phrases[best], float(scores[best]), float(margin)
 

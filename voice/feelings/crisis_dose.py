@@ -55,8 +55,8 @@ _DOSE = re.compile(
     + r"|(?:shaking|shaky|sick|dizzy|drowsy|vomiting|throwing up|numb|woozy|racing|blurry"
     r"|heavy|slurring)\b(?: [\w']+){0,2} (?:from|after|because of) (?:what|everything|all the"
     r" (?:pills|tablets)) i (?:swallowed|took|have taken|'ve taken|downed)\b"
-    r"|not (?:planning|going|gonna|intending) (?:on |to )?(?:wake|waking) up(?: from this"
-    r"(?: one)?| again| ever)?" + _STOP
+    r"|not (?:planning|going|gonna|intending) (?:on |to )?(?:wake|waking) up(?: from (?:this|it"
+    r"|that)(?: one)?)?(?: again| ever)?" + _STOP
     # self-harm told small, or too deep
     + r"|(?:just|only) (?:cut|scratched|burned|burnt) (?:myself )?(?:a bit|a little(?: bit)?"
     r"|a tiny bit)" + END
@@ -70,7 +70,8 @@ _DOSE = re.compile(
     r"|(?:want|wanna|going|gonna|urge|need) to (?:cut|slit|slice|open) (?:them|it|my " + _BODY
     + r") (?:open|up)" + END
     # wanting it to kill me; the life finished, said as a learner might
-    + r"|(?:want|wants|wanted|hope|hoping|wish) (?:it|this|that|them|they) (?:to|would|will|'d)"
+    + r"|(?:want|wants|wanted|hope|hoping|wish) (?:it|this(?: one)?|that(?: one)?|them|they)"
+    r" (?:to|would|will|'d)"
     r" (?:kill|finish|end) me" + END
     + r"|(?:want|wanna|going|gonna|decided|ready|wish) to (?:finish|end|stop|close) (?:with )?"
     r"(?:the|this) life" + END

@@ -55,9 +55,10 @@ _FORETOLD = re.compile(
     + r"|(?:mean|intend|going|gonna|planning|plan|decided|made up my mind|ready|want) to "
     + _DIE + r" (?:on |by |this |next |at )?" + _TIME + END
     # not alive for what is booked
-    + r"|(?:won't|will not|wont|not going to|not gonna) be (?:alive (?:for|to need|to use"
-    r"|to go to)|(?:around|here) to (?:need|use)) (?:them|it|that|this|any of (?:it|them))"
-    r"(?: (?:next|after|on|by) [\w']+)?" + _STOP
+    + r"|(?:won't|will not|wont|not going to|not gonna) be alive (?:for|to need|to use|to go to)"
+    r" (?:them|it|that|this|any of (?:it|them))(?: (?:next|after|on|by) [\w']+)?" + END
+    + r"|(?:won't|will not|wont|not going to|not gonna) be (?:around|here) to (?:need|use)"
+    r" (?:them|it|that|this|any of (?:it|them))(?: (?:next|after|on|by) [\w']+)?" + _STOP
     + r"|(?:not going to|not gonna|won't|will not) be (?:here|around|alive) (?:by|after|past)"
     r" " + _TIME + _STOP
     # arranged for after

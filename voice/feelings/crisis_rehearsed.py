@@ -36,7 +36,7 @@ _REHEARSED = re.compile(
     # rehearsing
     r"(?:practis|practic)(?:ed|ing|e) (?:with (?:the|a|my) " + _LIGATURE + r"\b"
     r"|how (?:i'd|i would|i'll|i will|to) (?:tie it|tie the (?:knot|noose|rope)|hang))"
-    r"(?: last night| yesterday| this morning| tonight| again| every night)?" + END
+    r"(?: again)?(?: last night| yesterday| this morning| tonight| every night)?" + END
     # researching a place or a way
     + r"|(?:bridges?|cliffs?|buildings?|car parks?|roofs?)\b(?: [\w']+){0,4} (?:don't|dont"
     r"|do not|doesn't|without|with no) (?:have )?(?:nets?|barriers?|fences?|railings?|cameras?"
@@ -71,7 +71,7 @@ _REHEARSED = re.compile(
     # starving to death; done living with it
     + r"|until (?:my heart stops|i die|i'm dead|i disappear)\b"
     r"|(?:decided|made up my mind|know) (?:that )?(?:i'm|im|i am) done (?:living|with living"
-    r"|with life|being alive)(?: with (?:it|this|the pain|this pain))?" + _STOP
+    r"|with life|being alive)(?: with (?:it|this|the pain|this pain)| like this)?" + _STOP
     + r")")
 # A high place said in the same sentence as the drop or the nerve; eating said with "until
 # my heart stops".

@@ -9,7 +9,8 @@ all of them" (the pills named), "my hands are shaking from what i swallowed", "i
 planning to wake up from this one". Self-harm: "i just cut a bit", "i've cut deeper than
 ever", "i cut to deep, there's a lot of blood", "my thighs are bleeding again from the
 razor", "my wrists ... i want to cut them open", "part of me wants it to kill me", and the
-second-language "i want to finish with the life". Their twins stay out by the object or
+second-language "i want to finish with the life", "i want to end my entire life", "i want
+to delete my life". Their twins stay out by the object or
 what follows: "i took 50 photos", "i took 2 boxes of paracetamol to my nan", "i took
 everything out of the medicine cabinet to clean it", "i just cut a bit off the hem", "i
 cut too deep into the cake", "my chin is bleeding from the razor", "i want to cut them
@@ -75,6 +76,9 @@ _DOSE = re.compile(
     r" (?:kill|finish|end) me" + END
     + r"|(?:want|wanna|going|gonna|decided|ready|wish) to (?:finish|end|stop|close) (?:with )?"
     r"(?:the|this) life" + END
+    + r"|(?:want|wanna|going|gonna|decided|ready|wish|plan|planning) to (?:end|delete) my"
+    r" (?:entire |whole |whole entire )?life(?! story| coach| insurance| admin| plan| goals"
+    r"| list)" + END
     + r")")
 _CUT_OPEN = re.compile(r"^(?:want|wanna|going|gonna|urge|need) to (?:cut|slit|slice|open)"
                        r" (?:them|it) ")

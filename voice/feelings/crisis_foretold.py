@@ -13,8 +13,9 @@ when she finds me", "for my mum to know i'm sorry, after", "it wasn't your fault
 couldn't stay", "the last voice i hear", "the last time i'll do this ... thank you for
 everything", "so i'm not alone when i do it", "the note for the kids before i do it",
 "stop me before i do it tonight", "people go somewhere after? i'm planning to find out
-soon". Their twins stay out by what follows or what is missing: "i'll be dead by friday
-if this deadline doesn't move", "my phone will be dead by friday", "tell my sister i'm
+soon"; and "i don't think i can keep myself safe", "thinking about, you know, ending
+things". Their twins stay out by what follows or what is missing: "i'll be dead by
+friday if this deadline doesn't move", "my phone will be dead by friday", "tell my sister i'm
 sorry when she finds out about the car", "i put the house in my brother's name for tax
 reasons", "instructions for the babysitter for when i'm not here tonight", "the note
 for the kids before i go to work". Each is read as lowercase words joined by spaces.
@@ -86,6 +87,11 @@ _FORETOLD = re.compile(
     + r"|(?:somewhere|heaven|afterlife|other side|after (?:we|you) die|what happens)\b.* (?:i'm"
     r"|i am) (?:planning|going|about|gonna) to find out(?: soon| tonight| myself| for myself"
     r"| first hand)" + _STOP
+    # not safe with oneself; ending things, thought about through the fillers of speech
+    + r"|(?:can't|cannot|can not|unable to|don't think i can|not sure i can|not able to) keep"
+    r" myself safe"
+    + r"|(?:thinking|thought|think) (?:about|of)\b(?: [\w',]+){0,4}? ending (?:things|it all"
+    r"|everything)" + END
     # missing someone, and joining them: "to be with my wife again, i'm going to join her"
     + r"|be with (?:him|her|them|my [\w']+) again ,? (?:i'm|i am) (?:going to|gonna) (?:join"
     r"|follow) (?:him|her|them)" + _STOP
@@ -94,7 +100,7 @@ _FORETOLD = re.compile(
 _TRIGGER_WORDS = """dead day night date mean intend going gonna planning plan decided mind
     ready want alive around here after when gone mess fuss trouble problems problem paperwork
     hassle burden finds find found sorry fault last time alone note notes letter letters
-    goodbye goodbyes stop find again"""
+    goodbye goodbyes stop find again safe thinking thought think"""
 _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 

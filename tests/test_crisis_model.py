@@ -17,9 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Written for this test (in no data file): no rule names these, the model finds them.
 MODEL_ONLY = [
-    "i want to end my entire life",
+    "i want to erase my whole life",  # "end my entire life", "delete my life": rules (round 14)
     "i wanna end my pointless life",
-    "I want to delete my life.",
+    "i want to quit my whole life",
     "i want my whole life to end",
     "i want to stop my whole life",  # "finish my life" is a rule since round 13
 ]

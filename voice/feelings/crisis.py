@@ -177,7 +177,7 @@ _I_AM = frozenset({"i'm", "im", "am", "i", "like", "feel"})
 _THEY_GAP_WORDS = """who who's is was has had been be would just really also even always still
     a an takes took tried attempted died by
     apparently probably nearly almost once says said thinks keeps kept come came comes in
-    after stopped quit"""
+    after stopped quit used to"""
 _THEY_GAP = frozenset(_THEY_GAP_WORDS.split())
 _SPEAKER = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "my", "myself", "mine"})
 

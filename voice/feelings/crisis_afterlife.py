@@ -57,7 +57,7 @@ _STOPS = r"(?= *$| [,.!?;]| (?:and|but|so|now|soon|i've|i'm)\b)"
 _FOLLOW = re.compile(
     r"\b(?:"
     r"(?:want|wanna|going|gonna|planning|plan|ready|time|need|decided|longing|wish i could"
-    r"|i'll|i will|like) (?:to |just )?(?:follow|join|go after|be with) " + _KIN
+    r"|i'll|i will|like|how) (?:to |just )?(?:follow|join|go after|be with) " + _KIN
     + r"(?: again| soon| now| in heaven| up there)?" + _STOPS
     + r"|go (?:to )?where (?:he|she|they|my \w+) (?:is|are|went|has gone|have gone|'s gone)"
     + _STOPS + r"|(?:no reason|nothing) (?:left )?to stay(?: here| for| around)?" + _STOPS

@@ -17,7 +17,10 @@ import re
 from voice.feelings.crisis_acts import acts
 from voice.feelings.crisis_afterlife import afterlife
 from voice.feelings.crisis_context import outside_cause, recovered
+from voice.feelings.crisis_dose import dose
+from voice.feelings.crisis_foretold import foretold
 from voice.feelings.crisis_means import means
+from voice.feelings.crisis_rehearsed import rehearsed
 from voice.feelings.crisis_risk import risk
 from voice.feelings.crisis_settled import settled
 from voice.feelings.crisis_signs import warning_sign
@@ -138,7 +141,7 @@ _WHOLE = re.compile(
     r"|from) (?!on\b|onto\b|into\b)"
     # up on the rail of a bridge or a roof
     r"|(?:sitting|standing|stood|sat|climbed|climbing) (?:on|over) (?:the|a) "
-    r"(?:(?:bridge|roof|cliff|balcony) (?:railing|railings|ledge|parapet|edge)|parapet"
+    r"(?:(?:bridge|roof|cliff|balcony) (?:rail|railing|railings|ledge|parapet|edge)|parapet"
     r"|ledge of the (?:bridge|roof|building|car park|multi storey))"
     # the others relieved when I am gone
     r"|(?:when|once|after) i'm (?:gone|dead|not here|not around)(?! (?:on|to|for|away|out|abroad"
@@ -229,8 +232,9 @@ def _concept(text: str) -> str | None:
     if found is None:
         found = warning_sign(text)  # the signs prevention guidance names
     # faith and the dead, the body, risks, asking, what round 12's writer said sideways,
-    # and round 13's plans with their means and overdoses taken
-    for concept in (afterlife, acts, risk, told, settled, taken):
+    # round 13's plans with their means and overdoses taken, round 14's deaths foretold,
+    # acts with no danger word and overdoses told by count
+    for concept in (afterlife, acts, risk, told, settled, taken, foretold, rehearsed, dose):
         if found is None:
             found = concept(text)
     if found is not None:

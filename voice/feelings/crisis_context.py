@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
-                   r"(?: [\w']+){0,4}|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
+                   r"(?: [\w']+){0,5}|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
                    r" (?:teens|twenties|thirties)|at (?:uni|university|college))(?: [\w']+){0,6}"
                    r"|back in (?:uni|university|college|school|the day|my \w+)"
                    r"(?: [\w']+){0,6})$")
@@ -23,12 +23,20 @@ _DOING_WELL = re.compile(
     r"recovered|in recovery|glad (?:i'm |to be )?(?:still )?(?:here|alive))"
     r"|(?:i'm|im|i am|i've been) (?:[\w']+ ){1,3}(?:clean|sober|free)"  # "twenty years clean"
     r"|how (?:different|much better|much has changed)"
+    # "... but i haven't for a decade", "i'm in a much better place now"
+    r"|(?:i haven't|i have not|haven't) (?:since|for (?:a|\w+) (?:decade|years?|months?))"
+    r"|(?:i'm|im|i am) (?:now )?in a (?:much |far |way |lot |so much )?better place"
     # "they're gone now", "it's all behind me"
     r"|(?:they're|they are|they've|it's|it is|that's|that is) (?:all |long )?(?:gone|over|passed"
     r"|behind me|in the past)(?: now)?)\b"
     # a long way on: "... and now i'm thirty five with a family and i'm glad i'm here"
     r"|^ ,? (?:and |but )?now (?:[\w']+ ){0,8}?(?:and )?(?:i'm|im|i am) (?:really |so |just )?"
     r"glad (?:i'm |to be )?(?:still )?(?:here|alive)\b")
+# Help that changed it, said after the words: "..., therapy really changed that".
+_HELP_CHANGED = re.compile(r"^(?: [\w']+){0,6} ,? ?(?:but |and |now )?(?:therapy|counselling"
+                           r"|counseling|treatment|medication|the meds|my meds|my therapist"
+                           r"|getting help|recovery) (?:really |has |have |totally |completely )*"
+                           r"(?:changed|helped with|fixed) (?:that|it|things|everything)\b")
 # The risk back in the same sentence: "... but the urge is back", "... but not tonight".
 _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't|struggling"
                    r"|slipping|want to(?! (?:breathe|relax|calm|unwind|wind down|rest|sleep"
@@ -51,7 +59,8 @@ def recovered(before: str, after: str) -> bool:
         return False
     if _WAS.search(before.rstrip()) and _PAST_THEN_HELPED.match(after):
         return True
-    return bool(_PAST.search(before.rstrip()) and _DOING_WELL.match(after))
+    return bool(_PAST.search(before.rstrip()) and (_DOING_WELL.match(after)
+                                                   or _HELP_CHANGED.match(after)))
 
 
 # Something outside the speaker is what they can't go on with (not "... with this pain",
@@ -86,9 +95,20 @@ _ASKED_FOR = re.compile(r"\b(?:counsellor|counselor|therapist|psychologist|grief
                         r"|recommended|told me to|asked me to|set (?:it|me))\b")
 
 
+# Someone described: "a poet who died by suicide" (not "i'm a person who ...").
+_SOMEONE_WHO = re.compile(r"(?<!\bi'm )(?<!\bim )(?<!\bam )(?<!\bwas )\b(?:a|an|the|this|that)"
+                          r" [\w']+ (?:who|that) (?:[\w']+ ){0,2}$")
+# A topic, not an act: "the overdose protocol", "overdose training".
+_TOPIC = re.compile(r"^ (?:protocol|protocols|guidelines|training|policy|policies|kit|kits|ward"
+                    r"|unit|figures|rates|statistics|awareness|prevention|course|leaflet)\b")
+
+
 def not_my_danger(before: str, said: str, after: str) -> bool:
-    """``said`` is a thing's, a job's or a therapy exercise's, not the speaker's danger."""
-    if _THING.search(before.rstrip()):
+    """``said`` is a thing's, a job's, someone described's or a therapy exercise's, or a
+    topic, not the speaker's danger."""
+    if _THING.search(before.rstrip()) or _SOMEONE_WHO.search(before.rstrip() + " "):
+        return True
+    if said in ("overdose", "suicide", "self harm") and _TOPIC.match(after):
         return True
     if said.endswith("s") and _AT_WORK.search(before.rstrip() + " "):
         return True

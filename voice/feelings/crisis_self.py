@@ -39,6 +39,12 @@ _SOUND_ALIKES = (
     (re.compile(r"\b(cut|cutting|slit|slitting|slashed|slashing|sliced|slicing) my (?:rest|wrest"
                 r"|risk|rist)(s?)\b(?! (?:day|days|short|period|break|time|stop|of)\b)",
                 re.IGNORECASE), r"\1 my wrist\2"),
+    (re.compile(r"\b(?:sue|soo|sewer|sooey) ?(?:a ?)?(?:side|sighed|cide) (?=(?:note|letter|attempt"
+                r"|thoughts|plan)s?\b)", re.IGNORECASE), "suicide "),
+    # letters and split words: "kay em ess" (kms), "no body will miss me" (nobody)
+    (re.compile(r"\bkay em ess\b", re.IGNORECASE), "kms"),
+    (re.compile(r"\bno body (?=(?:will|would|cares|care|notices|would notice|is going to|wants"
+                r"|loves|misses)\b)", re.IGNORECASE), "nobody "),
     (re.compile(r"\bhole (?=(?:bottle|packet|pack|box|strip|tub|jar|lot|supply|blister)s?\b)",
                 re.IGNORECASE), "whole "),
 )

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from voice.feelings.crisis_answer import answer_reply
+
 # Words that may come before or after the reply and leave it whole.
 _SOFT = r"(?:(?:honestly|just|really|tbh|idk|like|so|i'm|im|i|um|erm|yeah|i guess|ngl) ,? ?)*"
 _TAIL = r"(?: ,? ?(?:honestly|really|tbh|anymore|any more|now|at all|ngl|lol))*"
@@ -35,7 +37,10 @@ _ANSWER = re.compile(r"^" + _SOFT + r"(?:no point|pointless|what's the point|wha
 
 def short_reply(text: str, mode: str | None = None) -> str | None:
     """The words when ``text`` (lowercase words joined by spaces) is one of these replies;
-    "no point" only when ``mode`` is "answer"."""
+    "no point" only when ``mode`` is "answer", and what a longer answer says is needed or
+    lies behind it (:mod:`voice.feelings.crisis_answer`)."""
+    if mode == "answer" and (said := answer_reply(text)) is not None:
+        return said
     if len(text.split()) > 10:
         return None
     found = _WHOLE.search(text)

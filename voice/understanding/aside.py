@@ -73,6 +73,17 @@ OTHER_SUBJECTS = frozenset({"you're", "we're", "it's", "you", "we", "there's", "
 # Imperatives to a child at bedtime: "go to sleep now, it's late".
 TO_BED = (("go", "to", "sleep"), ("go", "to", "bed"), ("get", "to", "bed"), ("back", "to", "bed"))
 
+# A group called by name, alone in its clause: "let's start again from the top, kids, one two
+# three". Attune is one listener, never a group.
+GROUP = frozenset({"kids", "guys", "everyone", "everybody", "children", "boys", "girls",
+                   "folks", "lads", "ladies", "team", "class"})
+# "Sleep on it": thinking a decision over, not a bedtime.
+SLEEP_ON = (("sleep", "on", "it"), ("sleep", "on", "that"), ("sleep", "on", "this"))
+# "One" as a thing, not a number: "the kettle's just boiled if you want one".
+ONE_THING = frozenset({"want", "another", "the", "this", "that", "which", "each", "every",
+                       "any", "big", "little", "new", "old", "have", "get", "got", "grab",
+                       "take", "make", "fancy", "pick"})
+
 # A warning to a person after a control: "stop! don't step in that puddle!".
 WARNED = frozenset({"step", "touch", "run", "climb", "eat", "lick", "jump", "cross", "pull",
                     "throw", "drop", "hit", "bite", "splash", "put", "kick", "grab", "fall"})
@@ -95,6 +106,8 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
         return True  # "put the square box on the top shelf"
     grams = ngrams(words)
     plain = [_plain(w) for w in words]
+    if _group_called(words, breaks):
+        return True  # "..., kids, one two three": said to the room
     if intent == "start_session" and (words[:2] in (("go", "and"), ("go", "to")) or (
             words[1:2] == ("your",) and words[0] not in FUNCTION_WORDS and "it's" in words)):
         return True  # "(go and) brush your teeth, it's bedtime": an order, and its reason
@@ -103,7 +116,7 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     if intent == "start_session" and slots.get("session") == "grounding-54321":
         return _countdown_to_something(words)
     if intent == "start_session" and slots.get("session") == "bedtime-wind-down":
-        return any(words[:len(p)] == p for p in TO_BED)
+        return any(words[:len(p)] == p for p in TO_BED) or any(p in grams for p in SLEEP_ON)
     if intent == "wake":
         return "attune" not in words and (_someone_waking(words, breaks) or any(
             w in CALLED for w in words) or _named(words, breaks))
@@ -129,7 +142,9 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     if intent == "answer" and slots.get("answer") == "no" and _surprised(words, breaks):
         return True
     if intent == "answer" and "intensity" in slots:
-        return _counting(words) or ("of", "them") in grams or ("of", "those") in grams
+        return _counting(words) or ("of", "them") in grams or ("of", "those") in grams or (
+            slots["intensity"] == 1 and any(words[i] == "one" and words[i - 1] in ONE_THING
+                                            for i in range(1, len(words))))
     if intent == "answer":
         return slots.get("answer") is not None and _about_a_thing(words, breaks)
     if intent == "help":
@@ -139,6 +154,12 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     return (intent in ("resume", "extend") and _counted_things(words)) or _somewhere(
         words, breaks) or (
         intent == "time_left" and _another_thing_timed(words))
+
+
+def _group_called(words: Words, breaks: frozenset[int]) -> bool:
+    """A group's name said alone between pauses: "..., kids, ..." or "..., everyone"."""
+    return any(w in GROUP and (i == 0 or i - 1 in breaks) and (i in breaks or i == len(words) - 1)
+               and len(words) > 1 for i, w in enumerate(words))
 
 
 def _device_named(words: Words) -> bool:

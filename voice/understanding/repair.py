@@ -78,7 +78,11 @@ class Repairer:
         # Sounding alike is not enough when the spelling is far off: Metaphone hears
         # "pizza" as "pause" and "film i" as "volume".
         alike = self.sounds.get(code) if len(code) >= sound_at_least else None
-        return alike if alike is not None and fuzz.ratio(joined, alike) >= SOUND_SPELLED else None
+        if alike is None or fuzz.ratio(joined, alike) < SOUND_SPELLED:
+            return None
+        # A two-word command heard by its sound alone begins as it does ("slow done" ->
+        # "slow down"): "dog out" is not "too quiet".
+        return alike if len(self._as[alike]) == 1 or alike[0] == joined[0] else None
 
 
 def command_words(grammar: Grammar, mode: str) -> set[str]:

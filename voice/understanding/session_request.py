@@ -221,8 +221,10 @@ class SessionRequests:
     def _like_names(self, words: Words) -> list[tuple[float, str, int, int]]:
         """Windows of words like a session name in spelling or sound, 0.85 or better."""
         # Windows of up to four words: a longer name said that far off is not that name.
+        # Nor a window with a word that names nothing ("something on" is not "soothing one").
         windows = [(i, n) for n in range(1, min(LIKE_WORDS, len(words)) + 1)
-                   for i in range(len(words) - n + 1)]
+                   for i in range(len(words) - n + 1)
+                   if _NAMELESS.isdisjoint(words[i:i + n])]
         joined = ["".join(words[i:i + n]) for i, n in windows]
         # Sound lifts a likeness by at most 0.15, so a name spelled less alike than this
         # cannot reach it: every window against every name at once, in C.
@@ -235,6 +237,10 @@ class SessionRequests:
             if q >= LIKE_AT_LEAST:
                 out.append((q, self._names[k][0], i, n))
         return out
+
+
+_NAMELESS = frozenset({"something", "anything", "nothing", "everything", "someone", "anyone",
+                       "somewhere", "anywhere"})
 
 
 def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:

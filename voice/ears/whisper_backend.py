@@ -173,8 +173,8 @@ class WhisperBackend:
             if look.intent is not None:
                 self._look, self._fast = (self._samples, look.encoded, look.said), look
                 return look.text
-        if self.spotter is not None and not self.look_unproposed:
-            return ""
+        if self.spotter is not None and not proposed and not self.look_unproposed:
+            return ""  # (a proposal Whisper did not confirm still gets the full look)
         encoded, said = self._transcribe()
         self._look = (self._samples, encoded, said)
         return said.text

@@ -196,3 +196,22 @@ def test_the_first_utterance_waits_for_the_warm_up_decode() -> None:
     audio, _ = clip("pause the session")
     backend.feed((audio * 32767).astype("<i2").tobytes())
     assert "pause" in backend.end().text.lower()
+
+
+def test_a_process_that_exits_during_the_warm_up_exits_cleanly(tmp_path: Path) -> None:
+    # `attune hear` on a second of silence never begins an utterance, so nothing waits for
+    # the warm-up decode; the process must still exit normally, not abort in CTranslate2.
+    import wave
+
+    from tests.conftest import run_attune
+
+    silent = tmp_path / "silent.wav"
+    with wave.open(str(silent), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(16000)
+        out.writeframes(np.zeros(16000, np.int16).tobytes())
+    for _ in range(2):
+        done = run_attune("hear", "--recognizer", "whisper", str(silent))
+        assert done.returncode == 0, done.stderr[-500:]
+        assert "no-speech" in done.stdout

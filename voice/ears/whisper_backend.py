@@ -123,8 +123,9 @@ class WhisperBackend:
         utterance waits for it in :meth:`begin` (the endpointer hears 0.45 s of room
         before anything can start, so by then it is done)."""
         threading.Thread(target=build_modes, name="attune-understanding", daemon=True).start()
-        self._warming = threading.Thread(target=self._warm_decode, name="attune-whisper-warm",
-                                         daemon=True)
+        # Not a daemon: a process that exits while CTranslate2 decodes on a daemon thread
+        # aborts ("terminate called without an active exception"; `attune hear` on silence).
+        self._warming = threading.Thread(target=self._warm_decode, name="attune-whisper-warm")
         self._warming.start()
 
     def _warm_decode(self) -> None:

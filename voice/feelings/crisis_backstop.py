@@ -16,6 +16,7 @@ import re
 
 from voice.feelings.crisis_acts import acts
 from voice.feelings.crisis_afterlife import afterlife
+from voice.feelings.crisis_at_hand import at_hand
 from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_dose import dose
 from voice.feelings.crisis_foretold import foretold
@@ -233,8 +234,9 @@ def _concept(text: str) -> str | None:
         found = warning_sign(text)  # the signs prevention guidance names
     # faith and the dead, the body, risks, asking, what round 12's writer said sideways,
     # round 13's plans with their means and overdoses taken, round 14's deaths foretold,
-    # acts with no danger word and overdoses told by count
-    for concept in (afterlife, acts, risk, told, settled, taken, foretold, rehearsed, dose):
+    # acts with no danger word and overdoses told by count, round 15's means in hand
+    for concept in (afterlife, acts, risk, told, settled, taken, foretold, rehearsed, dose,
+                    at_hand):
         if found is None:
             found = concept(text)
     if found is not None:

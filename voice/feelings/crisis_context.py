@@ -17,14 +17,16 @@ _PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|
 # Well now, said after a short time clause ("... when i was a teenager but i've been clean
 # for five years") or after help that worked ("... but therapy really helped and i'm okay now").
 _DOING_WELL = re.compile(
-    r"^(?: [\w']+){0,6}? ,? ?(?:(?:but|and|now) )?(?:(?:[\w']+ ){1,3}(?:helped|worked)(?: a lot)?"
-    r" ,? ?(?:and|so) )?(?:(?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
+    r"^(?: [\w']+){0,6}? ?,? ?(?:(?:but|and|now) ){0,2}(?:(?:[\w']+ ){1,3}(?:helped|worked)"
+    r"(?: a lot)? ,? ?(?:and|so) )?(?:(?:i'm|im|i am|i've been|ive been|i have been) (?:doing )?"
     r"(?:really |so |much |a lot |very |way |loads )?(?:well|better|fine|good|okay|ok|clean|"
     r"recovered|in recovery|glad (?:i'm |to be )?(?:still )?(?:here|alive))"
     r"|(?:i'm|im|i am|i've been) (?:[\w']+ ){1,3}(?:clean|sober|free)"  # "twenty years clean"
     r"|how (?:different|much better|much has changed)"
     # "... but i haven't for a decade", "i'm in a much better place now"
-    r"|(?:i haven't|i have not|haven't) (?:since|for (?:a|\w+) (?:decade|years?|months?))"
+    r"|(?:i haven't|i have not|haven't) (?:since|(?:for|in) (?:over |more than |about |nearly )?"
+    r"(?:a|\w+) (?:decade|years?|months?))"
+    r"|not (?:anymore|any more|these days|for years)(?! but)"
     r"|(?:i'm|im|i am) (?:now )?in a (?:much |far |way |lot |so much )?better place"
     # "they're gone now", "it's all behind me"
     r"|(?:they're|they are|they've|it's|it is|that's|that is) (?:all |long )?(?:gone|over|passed"
@@ -43,6 +45,10 @@ _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't
                    r"|learn)))\b")  # not "i just want to breathe"
 
 
+# "... but not anymore": the "not" is recovery, not the risk back.
+_NOT_ANYMORE = re.compile(r"\bnot (?:anymore|any more|these days)\b")
+
+
 # The past said after the words, then help that worked: "i was suicidal years ago and
 # therapy really helped me get through it".
 _WAS = re.compile(r"\b(?:was|were|felt|had|used to|tried|attempted)(?: [\w']+){0,3}$")
@@ -55,7 +61,7 @@ _PAST_THEN_HELPED = re.compile(
 def recovered(before: str, after: str) -> bool:
     """Self-harm told as the past, followed by being well now and nothing of it coming
     back."""
-    if _BACK.search(after):
+    if _BACK.search(_NOT_ANYMORE.sub(" ", after)):
         return False
     if _WAS.search(before.rstrip()) and _PAST_THEN_HELPED.match(after):
         return True
@@ -99,8 +105,8 @@ _ASKED_FOR = re.compile(r"\b(?:counsellor|counselor|therapist|psychologist|grief
 _SOMEONE_WHO = re.compile(r"(?<!\bi'm )(?<!\bim )(?<!\bam )(?<!\bwas )\b(?:a|an|the|this|that)"
                           r" [\w']+ (?:who|that) (?:[\w']+ ){0,2}$")
 # A topic, not an act: "the overdose protocol", "overdose training".
-_TOPIC = re.compile(r"^ (?:protocol|protocols|guidelines|training|policy|policies|kit|kits|ward"
-                    r"|unit|figures|rates|statistics|awareness|prevention|course|leaflet)\b")
+_TOPIC = re.compile(r"^ (?:risk |awareness |first aid )?(?:protocol|protocols|guidelines|training"
+                    r"|policy|policies|kit|kits|ward|unit|figures|rates|statistics|awareness|prevention|course|leaflet)\b")
 
 
 def not_my_danger(before: str, said: str, after: str) -> bool:
@@ -109,6 +115,8 @@ def not_my_danger(before: str, said: str, after: str) -> bool:
     if _THING.search(before.rstrip()) or _SOMEONE_WHO.search(before.rstrip() + " "):
         return True
     if said in ("overdose", "suicide", "self harm") and _TOPIC.match(after):
+        return True
+    if said == "overdose" and re.match(r"^ risks? (?:with|of|from|if|when)\b", after):
         return True
     if said.endswith("s") and _AT_WORK.search(before.rstrip() + " "):
         return True

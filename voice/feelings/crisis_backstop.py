@@ -16,6 +16,7 @@ import re
 
 from voice.feelings.crisis_acts import acts
 from voice.feelings.crisis_afterlife import afterlife
+from voice.feelings.crisis_arranged import arranged
 from voice.feelings.crisis_at_hand import at_hand
 from voice.feelings.crisis_context import outside_cause, recovered
 from voice.feelings.crisis_dose import dose
@@ -24,6 +25,7 @@ from voice.feelings.crisis_means import means
 from voice.feelings.crisis_rehearsed import rehearsed
 from voice.feelings.crisis_risk import risk
 from voice.feelings.crisis_settled import settled
+from voice.feelings.crisis_sideways import sideways
 from voice.feelings.crisis_signs import warning_sign
 from voice.feelings.crisis_taken import taken
 from voice.feelings.crisis_told import told
@@ -73,8 +75,8 @@ _PICTURED = re.compile(
     r"|(?:death|dying|not existing|not being alive|being dead) (?:sounds|seems|feels|would be)"
     r" (?:\w+ )?(?:peaceful|good|nice|like relief|easier|like a relief|calm)"
     r"|(?:asleep|sleep) and (?:just )?(?:not|never) (?:come back|wake up|wake)"
-    r"|(?:tired|sick|done) (?:[\w']+ |, ){0,8}(?:of|with) (?:living|being alive|waking up|existing"
-    r"|life)"
+    r"|(?:tired|sick|done|finished) (?:[\w']+ |, ){0,8}(?:of|with) (?:living|being alive"
+    r"|waking up|existing|life)"
     r"|(?:nothing|no one|nobody|nothing left) (?:left )?to (?:stay|live|stay alive) for"
     r"|no (?:wish|desire|will) to (?:carry on|go on)(?: living)?|no (?:wish|desire|will) to (?:live"
     r"|keep living|stay)"
@@ -227,6 +229,12 @@ def backstop(text: str) -> tuple[str, str] | None:
 
 def _concept(text: str) -> str | None:
     toks = text.split()
+    # Rounds 15 and 16 name their own twins; an idiom elsewhere in a long sentence ("the
+    # train was late, ... i'll just take everything in the cupboard tonight") leaves them be.
+    for concept in (at_hand, arranged, sideways):
+        found = concept(text)
+        if found is not None:
+            return found
     if idiom(text):
         return None
     found = means(text)  # a way asked for, a means at hand, self-harm to cope
@@ -234,9 +242,8 @@ def _concept(text: str) -> str | None:
         found = warning_sign(text)  # the signs prevention guidance names
     # faith and the dead, the body, risks, asking, what round 12's writer said sideways,
     # round 13's plans with their means and overdoses taken, round 14's deaths foretold,
-    # acts with no danger word and overdoses told by count, round 15's means in hand
-    for concept in (afterlife, acts, risk, told, settled, taken, foretold, rehearsed, dose,
-                    at_hand):
+    # acts with no danger word and overdoses told by count
+    for concept in (afterlife, acts, risk, told, settled, taken, foretold, rehearsed, dose):
         if found is None:
             found = concept(text)
     if found is not None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 
-_PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school))"
-                   r"(?: [\w']+){0,5}|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
+_PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school)"
+                   r"|(?:years|months|a year|a decade) since i(?: last)?|my old)(?: [\w']+){0,5}"
+                   r"|grew up (?:thinking|believing|feeling)(?: [\w']+){0,10}"
+                   r"|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
                    r" (?:teens|twenties|thirties)|at (?:uni|university|college))(?: [\w']+){0,6}"
                    r"|back in (?:uni|university|college|school|the day|my \w+)"
                    r"(?: [\w']+){0,6})$")
@@ -28,6 +30,13 @@ _DOING_WELL = re.compile(
     r"(?:a|\w+) (?:decade|years?|months?))"
     r"|not (?:anymore|any more|these days|for years)(?! but)"
     r"|(?:i'm|im|i am) (?:now )?in a (?:much |far |way |lot |so much )?better place"
+    # "... and i'm honestly really proud of that", "i've got support now", "i'm learning now
+    # that i matter", "i've not hurt myself in years", "i don't feel like that anymore"
+    r"|(?:i'm|im|i am) (?:honestly |really |so |very )*proud"
+    r"|(?:i've|ive|i have) got (?:support|help|a therapist|people)(?: now)?"
+    r"|(?:i'm|im|i am) learning (?:now )?(?:that )?i matter"
+    r"|(?:i've|ive|i have) not (?:[\w']+ ){0,2}(?:in|for) (?:years|months|ages|a long time"
+    r"|a decade)"
     # "they're gone now", "it's all behind me"
     r"|(?:they're|they are|they've|it's|it is|that's|that is) (?:all |long )?(?:gone|over|passed"
     r"|behind me|in the past)(?: now)?)\b"
@@ -46,7 +55,9 @@ _BACK = re.compile(r"\b(?:again|urges?|back|tempted|tonight|relapse\w*|not|isn't
 
 
 # "... but not anymore": the "not" is recovery, not the risk back.
-_NOT_ANYMORE = re.compile(r"\bnot (?:anymore|any more|these days)\b")
+_NOT_ANYMORE = re.compile(r"\bnot (?:anymore|any more|these days)\b"
+                          r"|\bnot (?:[\w']+ ){0,2}(?:in|for) (?:years|months|ages|a long time"
+                          r"|a decade)\b|don't feel like that (?:anymore|any more)")
 
 
 # The past said after the words, then help that worked: "i was suicidal years ago and
@@ -109,11 +120,17 @@ _TOPIC = re.compile(r"^ (?:risk |awareness |first aid )?(?:protocol|protocols|gu
                     r"|policy|policies|kit|kits|ward|unit|figures|rates|statistics|awareness|prevention|course|leaflet)\b")
 
 
+_ASKED_NO = re.compile(r"\basked (?:me )?(?:if|whether)\b")
+_SAID_NO = re.compile(r"^(?: [\w']+){0,3} ,? ?(?:and )?i (?:said|told (?:him|her|them)) no\b")
+
+
 def not_my_danger(before: str, said: str, after: str) -> bool:
     """``said`` is a thing's, a job's, someone described's or a therapy exercise's, or a
     topic, not the speaker's danger."""
     if _THING.search(before.rstrip()) or _SOMEONE_WHO.search(before.rstrip() + " "):
         return True
+    if _ASKED_NO.search(before) and _SAID_NO.match(after):
+        return True  # a question answered no
     if said in ("overdose", "suicide", "self harm") and _TOPIC.match(after):
         return True
     if said == "overdose" and re.match(r"^ risks? (?:with|of|from|if|when)\b", after):

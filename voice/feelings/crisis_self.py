@@ -47,6 +47,9 @@ _SOUND_ALIKES = (
                 r"|thoughts|plan)s?\b)", re.IGNORECASE), "suicide "),
     # letters and split words: "kay em ess" (kms), "no body will miss me" (nobody)
     (re.compile(r"\bkay em ess\b", re.IGNORECASE), "kms"),
+    # "took an over those" (overdose), "better off dad" (dead)
+    (re.compile(r"\ban over (?:those|dose|doze)\b", re.IGNORECASE), "an overdose"),
+    (re.compile(r"\bbetter off dad\b", re.IGNORECASE), "better off dead"),
     (re.compile(r"\bno body (?=(?:will|would|cares|care|notices|would notice|is going to|wants"
                 r"|loves|misses)\b)", re.IGNORECASE), "nobody "),
     (re.compile(r"\bhole (?=(?:bottle|packet|pack|box|strip|tub|jar|lot|supply|blister)s?\b)",

@@ -36,11 +36,16 @@ ENCOURAGING = (("nearly", "there"), ("almost", "there"), ("push", "me"), ("let's
                ("you", "want", "to"), ("do", "you", "want"))
 # The speaker is on a call: what they say is to the caller ("hang on, I'm on the phone").
 ON_A_CALL = (("i'm", "on", "the", "phone"), ("i'm", "just", "on", "the", "phone"),
-             ("another", "call"), ("on", "a", "call"), ("i'm", "on", "a", "call"))
+             ("another", "call"), ("on", "a", "call"), ("i'm", "on", "a", "call"),
+             ("ring", "you", "back"), ("call", "you", "back"), ("speak", "to", "you", "later"),
+             ("talk", "to", "you", "later"))
+# Put off: "can i do the check-in later?" asks for nothing now.
+LATER = (("later",), ("another", "time"), ("later", "on"))
 # Said to people in the room: "stop it, the pair of you", "okay, see you at the shops".
 ADDRESSING = (("of", "you"), ("you", "two"), ("you", "lot"), ("see", "you"), ("pass", "me"),
               ("yes", "chef"), ("be", "there", "in"), ("on", "my", "way"),
-              ("be", "right", "there"), ("be", "right", "down"))
+              ("be", "right", "there"), ("be", "right", "down"), ("be", "down", "in"),
+              ("be", "up", "in"), ("be", "out", "in"))
 # "Lost track", "keep track": the place in the session, not a song.
 KEPT_TRACK = frozenset({"lost", "lose", "losing", "keep", "keeping", "kept"})
 # Calming someone about a small thing: "calm down, it's only a scratch", "breathe, it's just a
@@ -111,6 +116,9 @@ def for_someone_else(words: Words, intent: str, slots: dict[str, Any], mode: str
     if intent == "start_session" and (words[:2] in (("go", "and"), ("go", "to")) or (
             words[1:2] == ("your",) and words[0] not in FUNCTION_WORDS and "it's" in words)):
         return True  # "(go and) brush your teeth, it's bedtime": an order, and its reason
+    if intent == "start_session" and (any(p in grams for p in ON_A_CALL) or any(
+            p in grams for p in LATER)):
+        return True  # "..., can i ring you back?": to a caller; "... later?": not now
     if intent == "start_session" and _checking_in_elsewhere(words):
         return True  # "i'll check in online tonight": a flight or a hotel
     if intent == "start_session" and slots.get("session") == "grounding-54321":

@@ -3,11 +3,14 @@ speech from Piper and espeak-ng)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
+from voice.ears import spotter_words
 from voice.ears.base import Heard
 from voice.ears.control_spotter import ControlSpotter, confirm
 from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
@@ -99,3 +102,24 @@ def test_whisper_refuses_a_proposal_it_does_not_hear(recognizer: StreamingRecogn
     y, _ = clip("pause", lead_s=0.45, tail_s=0.15)
     look = confirm(backend.engine, y, ("stop", "pause"), "session", PROMPTS["session"])
     assert look.intent == "pause"
+
+
+def test_the_spotters_words_are_read_once_and_kept(attune_home: Path) -> None:
+    words = ["stop", "resume", "repeat"]
+    dictionary = spotter_words.dictionary_path()
+    lines = spotter_words.read_pronunciations(dictionary, words)
+    assert "stop S T AA P\n" in lines and "resume(2)" in lines and "resume(3)" not in lines
+    assert spotter_words.pronunciations(words) == lines
+    kept = spotter_words.kept_file(dictionary, words)
+    assert kept.read_text(encoding="utf-8") == lines
+    assert kept.is_relative_to(attune_home)
+    kept.write_text("stop S T AA P\n", encoding="utf-8")  # the next start reads the kept lines
+    assert spotter_words.pronunciations(words) == "stop S T AA P\n"
+    assert spotter_words.kept_file(dictionary, ["stop"]) != kept  # other words: read again
+
+
+def test_an_unwritable_cache_only_costs_the_reading(attune_home: Path) -> None:
+    (attune_home / "cache").write_text("not a folder")
+    words = ["pause"]
+    assert spotter_words.pronunciations(words) == spotter_words.read_pronunciations(
+        spotter_words.dictionary_path(), words)

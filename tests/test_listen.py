@@ -15,6 +15,7 @@ import pytest
 
 from voice.cli import main
 
+from .conftest import run_attune
 from .speechkit import script_wav
 
 ECHO = [0.0, 0.3]
@@ -114,6 +115,27 @@ def test_crisis_mid_session(tmp_path: Path, echo: float) -> None:
     assert finished[0]["t"] <= crisis[0]["t"] + 1.0
     said = " ".join(e["text"] for e in named(events, "said"))
     assert "matter" in said
+
+
+def test_the_first_utterance_after_start_is_checked_for_crisis(tmp_path: Path) -> None:
+    """The crisis checks are imported on the understanding thread once listening starts
+    (voice.ears.understanding_ahead), not before: in a fresh process, whose very first
+    utterance is a crisis statement, it is still answered with crisis resources. (Neither one
+    of the grammar's crisis phrases nor near one: only the crisis patterns know it.)"""
+    mic = script_wav(tmp_path / "mic.wav", [(8.0, "I'm going to take every pill in the house")])
+    events_file = tmp_path / "events.jsonl"
+    proc = run_attune("listen", "--mic-file", str(mic), "--speaker-file",
+                      str(tmp_path / "out.wav"), "--clock", "virtual", "--events",
+                      str(events_file), env={"ATTUNE_REGION": "US"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    events = [json.loads(line) for line in events_file.read_text().splitlines()]
+    heard = [e["intent"] for e in named(events, "heard") if e["intent"]]
+    assert heard == ["crisis"], named(events, "heard")
+    crisis = named(events, "crisis")
+    assert crisis[0]["kind"] == "suicidal" and crisis[0]["region"] == "US"
+    assert "988" in proc.stdout
+    said = " ".join(e["text"] for e in named(events, "said"))
+    assert "nine eight eight" in said
 
 
 @pytest.mark.parametrize("echo", ECHO)

@@ -20,7 +20,6 @@ Measured on the fit split: docs/ears.md, "The fast path for controls".
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +27,7 @@ import numpy as np
 
 from voice.ears.base import EARLY_INTENTS
 from voice.ears.pocketsphinx_backend import temp_file_of
+from voice.ears.spotter_words import pronunciations
 from voice.ears.whisper_completions import collapse_repeats, plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine
 from voice.errors import MissingDependency
@@ -66,22 +66,6 @@ SCORE_GAP = 1.5
 NOISE_WORDS = frozenset({"", "you", "thank you", "thanks", "bye", "so", "oh", "uh", "um"})
 
 
-def _pronunciations(words: list[str]) -> str:
-    """The dictionary lines of ``words`` (and their alternates), from PocketSphinx's own
-    dictionary: a small dictionary keeps the decoder at a few megabytes."""
-    from pocketsphinx import get_model_path
-
-    wanted = set(words)
-    lines = []
-    path = os.path.join(get_model_path(), "en-us", "cmudict-en-us.dict")
-    with open(path, encoding="utf-8") as dic:
-        for line in dic:
-            word = line.split(" ", 1)[0]
-            if word.split("(", 1)[0] in wanted and word != "resume(3)":  # (not "résumé")
-                lines.append(line)
-    return "".join(lines)
-
-
 class ControlSpotter:
     """Keyword search over the start of each utterance: which controls were said?"""
 
@@ -94,7 +78,7 @@ class ControlSpotter:
                                     ) from err
         self.keywords = dict(KEYWORDS if keywords is None else keywords)
         searched = "".join(f"{w} /{threshold}/\n" for w in self.keywords)
-        with temp_file_of(_pronunciations(list(self.keywords)), ".dict") as few, \
+        with temp_file_of(pronunciations(list(self.keywords)), ".dict") as few, \
                 temp_file_of(searched, ".kws") as keys:
             self._decoder: Any = Decoder(samprate=16000, bestpath=False, loglevel="FATAL",
                                          lm=None, dict=few, kws=keys)

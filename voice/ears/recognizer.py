@@ -29,9 +29,10 @@ from voice.ears.base import EARLY_INTENTS, FREE, Backend, Heard, Hypothesis, Rec
 from voice.ears.deadline import Deadline
 from voice.ears.denoise import load_denoiser
 from voice.ears.fragments import JOIN_GAP_S, REJOINABLE, Piece, RecentAudio
+from voice.ears.understanding_ahead import understand_ahead
 from voice.errors import AttuneError, MissingDependency
 from voice.understanding.grammar import Grammar
-from voice.understanding.intents import Intent, Matcher, load_grammar, normalize
+from voice.understanding.intents import Intent, Matcher, intents_data, load_grammar, normalize
 from voice.understanding.understand import understand
 
 log = logging.getLogger("voice.ears")
@@ -73,28 +74,45 @@ class Dither:
 class StreamingRecognizer:
     """Endpointer -> backend -> text matcher -> confidence: the one pipeline."""
 
-    def __init__(self, backend: Backend, grammar: Grammar, mode: str = "idle",
+    def __init__(self, backend: Backend, grammar: Grammar | None = None, mode: str = "idle",
                  endpoint_config: endpoint.EndpointConfig | None = None,
                  early_silence_s: float = 0.15, stable_s: float = 0.6,
                  denoise: bool = True) -> None:
         self.backend = backend
         self.name = backend.name
-        self.grammar = grammar
+        self._transcribes = bool(getattr(backend, "transcribes", False))
+        # A transcribing backend's text goes through the understanding layer, which has
+        # its own grammar: none is loaded here for it (0.1 s of a start), unless given.
+        self._grammar = grammar
         self._matchers: dict[str, Matcher] = {}
         self.mode = mode
         self._next_mode = mode
-        self._matcher(mode)
+        self._check_mode(mode)
         self._endpoint_config = endpoint_config or endpoint.EndpointConfig()
         self.early_silence_s = early_silence_s
         self.stable_s = stable_s
         self.speaking_words: tuple[str, ...] = ()
-        self._transcribes = bool(getattr(backend, "transcribes", False))
         self.deadline = Deadline()  # the one clock read: see voice.ears.deadline
         self._dither = Dither(DITHER_DBFS)
         # Like the room tracker, the noise suppressor follows one continuous room: it
         # is not reset between utterances or streams.
         self._denoiser = load_denoiser() if denoise else None
         self.start()
+
+    @property
+    def grammar(self) -> Grammar:
+        if self._grammar is None:
+            self._grammar = load_grammar()
+        return self._grammar
+
+    def _check_mode(self, mode: str) -> None:
+        """KeyError for an unknown mode (a grammar decoder's matcher is built on the way)."""
+        if self._transcribes and self._grammar is None:
+            modes = intents_data()["modes"]
+            if mode != FREE and mode not in modes:
+                raise KeyError(f"unknown listening mode '{mode}'; known: {', '.join(modes)}")
+            return
+        self._matcher(mode)
 
     def _matcher(self, mode: str) -> Matcher:
         mode = "answer" if mode == FREE else mode  # open answers still hear "stop"
@@ -120,7 +138,7 @@ class StreamingRecognizer:
         self._partial_since = 0
 
     def set_mode(self, mode: str) -> None:
-        self._matcher(mode)  # raises KeyError for an unknown mode
+        self._check_mode(mode)
         self._next_mode = mode
         if not self._ep.in_speech:
             self.mode = mode
@@ -374,29 +392,22 @@ def load_recognizer(name: str | None = "auto", mode: str = "idle",
 
     ``endpoint_config`` replaces the recognizer's own endpointing settings."""
     chosen, _ = choose(name)
-    grammar = grammar or load_grammar()
     backend: Backend
     if chosen.startswith("whisper"):
         backend = _whisper_backend(chosen, model_path, **options)
-    elif chosen == "pocketsphinx":
-        try:
-            from voice.ears.pocketsphinx_backend import PocketSphinxBackend
-        except ImportError as err:
-            raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
-                                    ) from err
-        backend = PocketSphinxBackend(grammar, **options)
     else:
-        from voice.ears.vosk_backend import VoskBackend
-
-        backend = VoskBackend(grammar, model_path=model_path or vosk_model_installed(), **options)
+        grammar = grammar or load_grammar()
+        backend = _grammar_backend(chosen, grammar, model_path, **options)
     if denoise is None:
         # RNNoise helps the grammar decoders but costs Whisper, which was trained on
         # noisy audio: quick eval at 10 dB, 40 clips, 17 right without it, 12 with.
         denoise = not chosen.startswith("whisper")
     if endpoint_config is None and chosen.startswith("whisper"):
         endpoint_config = whisper_endpointing()
-    return StreamingRecognizer(backend, grammar, mode, denoise=denoise,
-                               endpoint_config=endpoint_config)
+    recognizer = StreamingRecognizer(backend, grammar, mode, denoise=denoise,
+                                     endpoint_config=endpoint_config)
+    understand_ahead(backend)  # ready to listen: the understanding side is built meanwhile
+    return recognizer
 
 
 def whisper_endpointing() -> endpoint.EndpointConfig:
@@ -412,6 +423,20 @@ def whisper_endpointing() -> endpoint.EndpointConfig:
     log.warning("Silero's speech detector (faster-whisper's assets, onnxruntime) is not "
                 "installed; finding utterances with the band score alone")
     return endpoint.EndpointConfig()
+
+
+def _grammar_backend(name: str, grammar: Grammar, model_path: str | None,
+                     **options: Any) -> Backend:
+    if name == "pocketsphinx":
+        try:
+            from voice.ears.pocketsphinx_backend import PocketSphinxBackend
+        except ImportError as err:
+            raise MissingDependency("PocketSphinx is not installed; pip install pocketsphinx"
+                                    ) from err
+        return PocketSphinxBackend(grammar, **options)
+    from voice.ears.vosk_backend import VoskBackend
+
+    return VoskBackend(grammar, model_path=model_path or vosk_model_installed(), **options)
 
 
 def _whisper_backend(name: str, model_path: str | None, **options: Any) -> Backend:

@@ -116,13 +116,10 @@ class WhisperBackend:
         return backend
 
     def warm(self) -> None:
-        """One decode of a quiet second, so the first real utterance is not the slow one;
-        each mode's understanding and candidate sentences are built on a thread of their
-        own meanwhile (about a second in all: the first request must not wait for it).
-        The decode runs on a thread too, so listening starts 0.2-0.5 s sooner; the first
+        """One decode of a quiet second, so the first real utterance is not the slow one.
+        The decode runs on a thread, so listening starts 0.2-0.5 s sooner; the first
         utterance waits for it in :meth:`begin` (the endpointer hears 0.45 s of room
         before anything can start, so by then it is done)."""
-        threading.Thread(target=build_modes, name="attune-understanding", daemon=True).start()
         # Not a daemon: a process that exits while CTranslate2 decodes on a daemon thread
         # aborts ("terminate called without an active exception"; `attune hear` on silence).
         self._warming = threading.Thread(target=self._warm_decode, name="attune-whisper-warm")
@@ -130,6 +127,11 @@ class WhisperBackend:
 
     def _warm_decode(self) -> None:
         self.engine.transcribe(self.engine.encode(np.zeros(16000, np.float32)))
+
+    def build_understanding(self) -> None:
+        """Each mode's understanding and candidate sentences (about 0.35 s), built on the
+        understanding thread once listening starts (voice.ears.understanding_ahead)."""
+        build_modes()
 
     def ready(self) -> None:
         """Wait for the warm-up decode (at most once): nothing is decoded before it ends."""

@@ -7,9 +7,8 @@ from __future__ import annotations
 import functools
 
 from voice.ears.whisper_completions import NUMBERS
-from voice.understanding.grammar import Grammar, sample
-from voice.understanding.intents import load_grammar, session_triggers
-from voice.understanding.understand import understand
+from voice.understanding.grammar import sample
+from voice.understanding.understand import understand, understanding_grammar
 
 # What each mode can mean, said as if just before the utterance: Whisper leans to
 # these words ("pause" was "Class", "Plus", "Boss" or "Paws" without it).
@@ -41,14 +40,9 @@ NOISE_TEXTS = frozenset({"", "you", "thank you", "thanks", "thank you for watchi
 @functools.cache
 def mode_sentences(mode: str) -> list[str]:
     """Every template of the mode as sentences: each alternative and slot value once."""
-    grammar = _grammar()
+    grammar = understanding_grammar()  # (the understanding's own: loaded once)
     return sorted({" ".join(words) for t in grammar.for_mode(mode)
                    for words, _ in sample(grammar, t.node, limit=40)})
-
-
-@functools.cache
-def _grammar() -> Grammar:
-    return load_grammar(triggers=session_triggers())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from voice.feelings import crisis, distress, vocabulary
+from voice.feelings import vocabulary
+from voice.feelings.crisis_spoken import CRISIS_PHRASES
+from voice.feelings.distress_spoken import DISTRESS_PHRASES
 from voice.understanding.grammar import (
     Grammar,
     Seq,
@@ -38,11 +40,11 @@ def feeling_words() -> set[str]:
 
 
 def crisis_phrases() -> list[str]:
-    return [str(p) for p in crisis.CRISIS_PHRASES]
+    return [str(p) for p in CRISIS_PHRASES]
 
 
 def distress_phrases() -> list[str]:
-    return [str(p) for p in distress.DISTRESS_PHRASES]
+    return [str(p) for p in DISTRESS_PHRASES]
 
 
 def wake_phrases() -> list[str]:
@@ -72,7 +74,7 @@ def load_grammar(triggers: Iterable[tuple[str, str]] | None = None,
     """The templates of ``intents.yaml`` with their slot lists filled in.
 
     ``triggers`` (phrase, session id) default to the library's; ``feelings``
-    to :func:`feeling_phrases`; ``crisis`` to :data:`voice.feelings.crisis.CRISIS_PHRASES`.
+    to :func:`feeling_phrases`; ``crisis`` to :data:`voice.feelings.crisis_spoken.CRISIS_PHRASES`.
     """
     data = intents_data() if data_file == DATA_FILE else read_yaml(data_file)
     if triggers is None:

@@ -20,7 +20,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from voice.feelings import crisis, distress
+from voice.understanding import safety_checks
 from voice.understanding.grammar import Grammar
 from voice.understanding.grammar_loader import (
     BUILTIN_WAKE_PHRASES,
@@ -99,8 +99,9 @@ class Matcher:
         # A sentence with more words than a template can take is not tried against it
         # (each template's length is found the first time it is needed).
         self._longest: list[int | None] = [None] * len(self.templates)
-        self._crisis = crisis if "crisis" in grammar.modes[mode] else None
-        self._distress = distress if "distress" in grammar.modes[mode] else None
+        # (The checks themselves are imported on first use: see voice.understanding.safety_checks.)
+        self._crisis = "crisis" in grammar.modes[mode]
+        self._distress = "distress" in grammar.modes[mode]
 
     def match(self, text: str, safety: bool = True) -> Intent | None:
         """The intent of ``text``; crisis and distress first unless ``safety`` is False
@@ -109,11 +110,9 @@ class Matcher:
         if not words:
             return None
         said = " ".join(words)
-        if safety and self._crisis is not None:
-            found = self._crisis.detect(text, self.mode)
-            if found is not None:
-                return Intent("crisis", {}, said)
-        if safety and self._distress is not None and self._distress.detect(text) is not None:
+        if safety and self._crisis and safety_checks.is_crisis(text, self.mode):
+            return Intent("crisis", {}, said)
+        if safety and self._distress and safety_checks.is_distress(text):
             return Intent("distress", {}, said)
         key = tuple(words)
         walkers = (self._strict, self._lenient) if self._lenient.skip else (self._strict,)

@@ -120,6 +120,11 @@ def _tables() -> tuple[Grammar, dict[str, object], list[tuple[str, str]]]:
     return load_grammar(triggers=triggers), dict(data.get("tolerant") or {}), triggers
 
 
+def understanding_grammar() -> Grammar:
+    """The grammar every mode's understanding reads with (loaded once)."""
+    return _tables()[0]
+
+
 @functools.cache
 def for_mode(mode: str) -> Understanding:
     grammar, tables, triggers = _tables()

@@ -22,7 +22,12 @@ needs_encoder = pytest.mark.skipif(
 
 # Written for this test (in no data file): no rule names these and the word model does not
 # reach its threshold; the meaning model does.
-MEANING_ONLY: list[str] = []
+MEANING_ONLY = [
+    "everyone keeps saying it gets better but i've decided i'm not sticking around to find out",
+    "i've decided i'm not sticking around much longer",
+    "i don't plan to stick around to see how this ends",
+    "i think this world would carry on just fine after i leave it for good",
+]
 # Near misses and other people's stories the meaning model must leave alone.
 NOT_CRISIS = [
     "i'm exhausted after the night shift but i'm safe, i just need to sleep",

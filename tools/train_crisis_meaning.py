@@ -10,8 +10,13 @@ Model: 384 -> 64 ReLU -> 1, full-batch Adam with L2, positives and negatives wei
 equal total, near misses twice an everyday sentence, a fixed seed. Deterministic.
 
 Threshold: by the same cross-validation across writers as the word model (each source file
-held out in turn): the lowest score at which at most 0.3% of near misses and no request or
-everyday sentence would be flagged out of fold, plus a margin.
+held out in turn): the lowest score at which at most 0.3% of near misses and at most one
+request and one everyday sentence would be flagged out of fold, plus a margin. (With none
+allowed, one everyday sentence out of 2309 set the line at 6.8 log-odds, where the network
+missed sentences it was trained on; the reported half's target allows 1% of everyday talk.)
+
+The embeddings are kept in the system's temporary folder, named by a hash of the sentences,
+so a second run with the same data only trains.
 
 Gate: the word model's score below which the meaning model is not asked (it costs 3-17 ms
 a sentence). -1.0 log-odds: on the eighth blind batch, scored before anyone tuned on it, the
@@ -23,8 +28,10 @@ p95 at the edge of the slow ones), 13 at -1.0.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +42,7 @@ import numpy.typing as npt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.train_crisis_model import choose_threshold, dataset, sample_weights  # noqa: E402
+from tools.train_crisis_model import NEAR_RATE, dataset, sample_weights  # noqa: E402
 from voice.feelings.crisis_meaning import WEIGHTS, MeaningModel, save  # noqa: E402
 from voice.feelings.crisis_model import ruled_out, tokens  # noqa: E402
 from voice.feelings.sentence_encoder import SentenceEncoder  # noqa: E402
@@ -78,6 +85,28 @@ def train(x: Array, y: Array, weight: Array) -> Params:
     return p
 
 
+def embeddings(texts: list[str]) -> Array:
+    """Each sentence's embedding, read back from the temporary folder when kept there."""
+    key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    kept = Path(tempfile.gettempdir()) / f"attune-meaning-embeddings-{key}.npy"
+    if kept.exists():
+        return np.load(kept).astype(np.float64)
+    started = time.monotonic()
+    encoder = SentenceEncoder.load()
+    x = np.stack([encoder.encode(text) for text in texts])
+    print(f"{len(texts)} sentences embedded in {time.monotonic() - started:.0f} s")
+    np.save(kept, x)
+    return x.astype(np.float64)
+
+
+def choose(score: Array, roles: list[str]) -> float:
+    """The lowest score meeting the false-alarm aims out of fold, plus the margin."""
+    by = {role: np.sort(score[[r == role for r in roles]])[::-1]
+          for role in ("near", "request", "everyday")}
+    allowed = int(NEAR_RATE * len(by["near"]))
+    return float(max(by["near"][allowed], by["request"][1], by["everyday"][1])) + MARGIN
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print figures, write nothing")
@@ -86,10 +115,7 @@ def main() -> None:
     groups = [g for g, *_ in rows]
     roles = [role for *_, role in rows]
     y = np.array([label for _, _, label, _ in rows], dtype=np.float64)
-    started = time.monotonic()
-    encoder = SentenceEncoder.load()
-    x = np.stack([encoder.encode(text) for _, text, _, _ in rows]).astype(np.float64)
-    print(f"{len(rows)} sentences embedded in {time.monotonic() - started:.0f} s")
+    x = embeddings([text for _, text, _, _ in rows])
     out_of_fold = np.zeros(len(rows))
     for group in sorted(set(groups)):
         held = np.array([g == group for g in groups])
@@ -98,12 +124,14 @@ def main() -> None:
         out_of_fold[held] = forward(p, x[held])[1]
     guarded = np.array([ruled_out(tokens(text)) for _, text, _, _ in rows])
     out_of_fold[guarded] = -np.inf
-    threshold = choose_threshold(out_of_fold, roles) - 0.5 + MARGIN  # its margin is 0.5
-    flagged = out_of_fold >= threshold
+    threshold = choose(out_of_fold, roles)
     print(f"threshold {threshold:.3f} log-odds (out of fold, one writer's file held out at a time)")
-    for role in ("crisis", "near", "request", "everyday", "distress"):
-        mask = np.array([r == role for r in roles])
-        print(f"  {role:9} flagged {int(flagged[mask].sum())}/{int(mask.sum())}")
+    for line in (threshold - 1, threshold, threshold + 1):
+        flagged = out_of_fold >= line
+        print(f"  at {line:.2f}: " + ", ".join(
+            f"{role} {int(flagged[mask].sum())}/{int(mask.sum())}" for role in (
+                "crisis", "near", "request", "everyday", "distress")
+            for mask in [np.array([r == role for r in roles])]))
     p = train(x, y, sample_weights(y, roles))
     if args.check:
         return

@@ -106,7 +106,21 @@ _SIDEWAYS = re.compile(
     r"|(?:i'm|im) (?:on|at) the (?:bridge|cliff edge|cliff top|ledge|roof edge|edge) now\b"
     r"(?: [\w',]+){0,8} keep talking"
     r"|(?:sea|river|lake|water)\b(?: [\w',]+){0,8} (?:going to|gonna) walk in"
-    r")")
+    # the lead's own twins-tested phrasings (session 12)
+    r"|the last (?:check in|session|time|message) (?:you'll|you will) (?:get|hear) from me" + END
+    + r"|(?:sat|sitting|sit|lay|lying) in the bath\b(?: [\w',]+){0,4} with the (?:blade|razor"
+    r"|knife)"
+    r"|(?:right|perfect) (?:night|day|time) to (?:finally )?go through with it"
+    r"|stopped taking my (?:meds|pills|tablets|medication) and (?:started )?(?:saving|keeping"
+    r"|hoarding|stockpiling) them"
+    r"|how long it takes (?:and )?(?:whether|if) it hurts"
+    r"|(?:kids|children|family|wife|husband|partner) (?:would|will|'d) be (?:fine|better off"
+    r"|okay|ok|alright) with the (?:insurance|life insurance)"
+    r"|leaning (?:a bit |a little |slightly )?further (?:each|every) (?:day|time|night)"
+    r"|list of who gets what\b(?! for)"
+    r"|passwords for (?:my )?\w+ so (?:she|he|they) can sort (?:things|everything|it all)"
+    r"(?: out)? after" + END
+    + r")")
 
 _TRIGGER_WORDS = """need have got gotta want took taken swallowed downed while take taking
     steal stealing nick nicking my done made did i'm im i hit banged hitting
@@ -116,9 +130,10 @@ _TRIGGER_WORDS = """need have got gotta want took taken swallowed downed while t
     till until for whoever once after when how if whether worked i've ive
     someone wanted wants bleeding wrists arms wrist somebody you pills
     tablets meds medication painkillers paracetamol before way place
-    somewhere spot calm peace peaceful okay ok relieved happy body car cut
-    cuts cutting dont switch turn be level roof multistorey multi top sea
-    river lake water don't do"""
+    somewhere spot calm peace peaceful okay ok relieved happy last sat
+    sitting sit lay right perfect stopped long kids children family husband
+    partner leaning list passwords body car cut cuts cutting dont switch
+    turn be level roof multistorey multi top sea river lake water don't do"""
 _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 

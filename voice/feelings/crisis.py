@@ -100,6 +100,7 @@ response said and printed is in crisis_lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from voice.feelings import crisis_meaning, crisis_model
@@ -242,11 +243,24 @@ def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
         found = CrisisMatch(*said) if said is not None else None
         short = short_reply(joined, mode) if found is None else None
         found = CrisisMatch(short, "hopeless") if short is not None else found
-    if found is None and crisis_model.says_crisis(mine or text):  # a way no rule names yet
-        found = CrisisMatch(" ".join(crisis_model.tokens(mine or text)), "unclear")
-    if found is None and crisis_meaning.says_crisis(mine or text):  # nor any word the model knows
-        found = CrisisMatch(" ".join(crisis_model.tokens(mine or text)), "unclear")
+    if found is None:  # a way no rule names yet, said alone or as one clause of several
+        for part in _whole_then_clauses(mine or text):
+            if crisis_model.says_crisis(part) or crisis_meaning.says_crisis(part):
+                return CrisisMatch(" ".join(crisis_model.tokens(part)), "unclear")
     return found
+
+
+# Where a sentence divides into clauses for the learned backstops, which read a sentence as a
+# whole: "let's do box breathing, i won't be waking up" is a request and a disclosure, and
+# the request's words drown the disclosure's; "..., and that's fine" must not excuse it.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]+|\b(?:and|but|so|because|cos|cause)\b")
+
+
+def _whole_then_clauses(text: str) -> list[str]:
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(text)]
+    clauses = [p for p in parts if len(p.split()) >= 3]
+    return [text, *clauses] if len(clauses) > 1 or (clauses and clauses[0] != text.strip()) \
+        else [text]
 
 
 def _detect(text: str) -> CrisisMatch | None:

@@ -76,6 +76,13 @@ def test_minutes_said_in_a_paraphrase_are_kept() -> None:
     ("session", "pause please i need to blow my nose", "pause"),
     ("session", "stop for a sec the kettle's boiling", "pause"),
     ("session", "that's a bit slow for me, can you speed it up", "faster"),
+    # a fresh-eyes review: a short stop is a pause, and angry stops are stops
+    ("session", "can we stop for a minute", "pause"),
+    ("session", "shut up", "stop"),
+    ("session", "just shut up and stop", "stop"),
+    ("session", "kill it", "stop"),
+    ("session", "enough already", "stop"),
+    ("session", "stop talking, just stop, shut up", "stop"),
     ("idle", "what else have you got", "list_sessions"),
     ("answer", "nope", "answer"),
 ])
@@ -98,11 +105,17 @@ def test_controls_said_loosely(mode: str, text: str, intent: str) -> None:
     "Relax, it's just a graze.", "pause the film, I'm getting a drink",
     "skip the chorus, it's boring", "yeah, I'll be there in five",
     "put your pyjamas on, it's bedtime", "I'll check in online for my flight tonight",
-    "calm? no, that's five letters",
+    "calm? no, that's five letters", "stop it, you two", "shut up dave",
+    "Hi Mum, yeah, I'm just about to do my breathing thing, can I ring you back?",
 ])
 @pytest.mark.parametrize("mode", ["idle", "session"])
 def test_everyday_talk_is_not_a_command(text: str, mode: str) -> None:
     assert understand(text, mode) is None
+
+
+def test_a_practice_put_off_till_later_starts_nothing() -> None:
+    for text in ("Can I do the check-in later?", "let's do a body scan later"):
+        assert understand(text, "idle") is None
 
 
 @pytest.mark.parametrize("text", [

@@ -244,15 +244,26 @@ def detect(text: str, mode: str | None = None) -> CrisisMatch | None:
         short = short_reply(joined, mode) if found is None else None
         found = CrisisMatch(short, "hopeless") if short is not None else found
     if found is None:  # a way no rule names yet, said alone or as one clause of several
-        for part in _whole_then_clauses(mine or text):
-            if crisis_model.says_crisis(part) or crisis_meaning.says_crisis(part):
-                return CrisisMatch(" ".join(crisis_model.tokens(part)), "unclear")
+        parts = _whole_then_clauses(mine or text)
+        if len(parts) > 1 and _ALIVE_ELSEWHERE.search((mine or text).lower()):
+            parts = parts[:1]  # "i want to be with my son again, he's at uni": a visit
+        part = next((p for p in parts if crisis_model.says_crisis(p)), None)
+        # The meaning model reads the whole sentence only: on a clause alone it takes "i want
+        # to live" (from "i don't want to die, i want to live") for its opposite.
+        if part is None and crisis_meaning.says_crisis(parts[0]):
+            part = parts[0]
+        if part is not None:
+            return CrisisMatch(" ".join(crisis_model.tokens(part)), "unclear")
     return found
 
 
 # Where a sentence divides into clauses for the learned backstops, which read a sentence as a
 # whole: "let's do box breathing, i won't be waking up" is a request and a disclosure, and
 # the request's words drown the disclosure's; "..., and that's fine" must not excuse it.
+# A clause alone loses the context that made it safe: the one the rules know best is the
+# person one wants to be with, alive and somewhere ("..., he's at uni").
+_ALIVE_ELSEWHERE = re.compile(r"\b(?:he's|she's|they're|he is|she is|they are) (?:at|in|on|away"
+                              r"|home|coming|visiting|staying|living)\b")
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]+|\b(?:and|but|so|because|cos|cause)\b")
 
 

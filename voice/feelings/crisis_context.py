@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _PAST = re.compile(r"\b(?:(?:used to|years ago|when i was (?:younger|a teenager|a kid|at school)"
-                   r"|(?:years|months|a year|a decade) since i(?: last)?|my old)(?: [\w']+){0,5}"
+                   r"|(?:years|months|a year|a decade) since i(?: last)?|my old)(?: [\w']+){0,6}"
                    r"|grew up (?:thinking|believing|feeling)(?: [\w']+){0,10}"
                    r"|when i was (?:\d+|[a-z]+teen|twenty|thirty|forty|in my"
                    r" (?:teens|twenties|thirties)|at (?:uni|university|college))(?: [\w']+){0,6}"
@@ -62,11 +62,21 @@ _NOT_ANYMORE = re.compile(r"\bnot (?:anymore|any more|these days)\b"
 
 # The past said after the words, then help that worked: "i was suicidal years ago and
 # therapy really helped me get through it".
-_WAS = re.compile(r"\b(?:was|were|felt|had|used to|tried|attempted)(?: [\w']+){0,3}$")
+_WAS = re.compile(r"\b(?:was|were|felt|had|used to|tried|attempted)(?: [\w']+){0,4}$")
 _PAST_THEN_HELPED = re.compile(
     r"^ (?:(?:[\w']+ )?(?:years|months|ages|a long time) ago|when i was (?:younger|a teenager"
     r"|a kid|at school)|in the past) ,? ?(?:but|and) (?:[\w']+ ){1,3}(?:helped|worked|got me"
     r" through)\b")
+
+
+# The time said after the words: "i tried to take my life when i was nineteen, i'm doing
+# really well now", "i attempted suicide in 2015 and i'm in a good place now".
+_TIME_AFTER = re.compile(r"^ (?:when i was (?:\d+|[a-z]+)|in (?:\d{4}|my teens|my twenties)"
+                         r"|(?:[\w']+ )?years ago|as a (?:teenager|kid|student))")
+_IN_A_GOOD_PLACE = re.compile(r"^ ?,? ?(?:and |but )?(?:now )?(?:i'm|im|i am) (?:in a (?:good"
+                              r"|better|much better) place|doing (?:really |so |much )?(?:well"
+                              r"|better|okay))"
+                              r"|^ ?,? ?(?:and |but )?now i (?:volunteer|work|help)\b")
 
 
 def recovered(before: str, after: str) -> bool:
@@ -75,6 +85,11 @@ def recovered(before: str, after: str) -> bool:
     if _BACK.search(_NOT_ANYMORE.sub(" ", after)):
         return False
     if _WAS.search(before.rstrip()) and _PAST_THEN_HELPED.match(after):
+        return True
+    timed = _TIME_AFTER.match(after)
+    if _WAS.search(before.rstrip()) and timed and _IN_A_GOOD_PLACE.match(after[timed.end():]):
+        return True
+    if _PAST.search(before.rstrip()) and _IN_A_GOOD_PLACE.match(after):
         return True
     return bool(_PAST.search(before.rstrip()) and (_DOING_WELL.match(after)
                                                    or _HELP_CHANGED.match(after)))
@@ -116,7 +131,8 @@ _ASKED_FOR = re.compile(r"\b(?:counsellor|counselor|therapist|psychologist|grief
 _SOMEONE_WHO = re.compile(r"(?<!\bi'm )(?<!\bim )(?<!\bam )(?<!\bwas )\b(?:a|an|the|this|that)"
                           r" [\w']+ (?:who|that) (?:[\w']+ ){0,2}$")
 # A topic, not an act: "the overdose protocol", "overdose training".
-_TOPIC = re.compile(r"^ (?:risk |awareness |first aid )?(?:protocol|protocols|guidelines|training"
+_TOPIC = re.compile(r"^ (?:risk |awareness |first aid )?(?:storyline|plot|episode|scene|protocol"
+                    r"|protocols|guidelines|training"
                     r"|policy|policies|kit|kits|ward|unit|figures|rates|statistics|awareness|prevention|course|leaflet)\b")
 
 
@@ -132,6 +148,11 @@ def not_my_danger(before: str, said: str, after: str) -> bool:
     if _ASKED_NO.search(before) and _SAID_NO.match(after):
         return True  # a question answered no
     if said in ("overdose", "suicide", "self harm") and _TOPIC.match(after):
+        return True
+    if said == "overdose" and (re.search(r"\b(?:caffeine|sugar|chocolate|coffee|carb|carbs|sweets"
+                                         r"|candy|information|cuteness|sun|telly|tv) $", before)
+                               or re.match(r"^ of (?:sugar|caffeine|chocolate|coffee|sweets"
+                                           r"|cuteness|information)\b", after)):
         return True
     if said == "overdose" and re.match(r"^ risks? (?:with|of|from|if|when)\b", after):
         return True

@@ -37,9 +37,9 @@ _SOUND_ALIKES = (
     (re.compile(r"\b(commit(?:ted|ting)?|attempted|thoughts of|thinking (?:of|about)) (?:sue|soo"
                 r"|sewer|sui|sooey) ?(?:a ?)?(?:side|sighed|sid|cide)\b", re.IGNORECASE),
      r"\1 suicide"),
-    (re.compile(r"\b(kill|killing|hurt|hurting|harm|harming|top|topping|off|offing) my (?:cell"
-                r"|sell|shelf|elf|self)\b(?! (?:phone|signal|service|battery|data|plan|line"
-                r"|number|out|off|up))", re.IGNORECASE), r"\1 myself"),
+    (re.compile(r"\b(kill|killing|hurt|hurting|harm|harming|top|topping|off|offing) (?:my|miss"
+                r"|mis) (?:cell|sell|shelf|elf|self)\b(?! (?:phone|signal|service|battery|data|plan"
+                r"|line|number|out|off|up))", re.IGNORECASE), r"\1 myself"),
     (re.compile(r"\b(cut|cutting|slit|slitting|slashed|slashing|sliced|slicing) my (?:rest|wrest"
                 r"|risk|rist)(s?)\b(?! (?:day|days|short|period|break|time|stop|of)\b)",
                 re.IGNORECASE), r"\1 my wrist\2"),

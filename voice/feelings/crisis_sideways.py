@@ -120,7 +120,14 @@ _SIDEWAYS = re.compile(
     r"|list of who gets what\b(?! for)"
     r"|passwords for (?:my )?\w+ so (?:she|he|they) can sort (?:things|everything|it all)"
     r"(?: out)? after" + END
-    + r")")
+    # a fresh-eyes review's phrasings
+    + r"|(?:don't|dont|do not) think (?:i'll|ill|i will) be (?:around|here|alive) (?:much|for"
+    r" much|a lot) longer"
+    r"|(?:researching|looking up|googling|checking) which (?:bridge|building|cliff|car park"
+    r"|tower|multistorey) is (?:the )?(?:highest|tallest)"
+    r"|the last time (?:you'll|you will|you) (?:ever )?hear my voice"
+    r"|my last one before i (?:go|leave|die)"
+    r")")
 
 _TRIGGER_WORDS = """need have got gotta want took taken swallowed downed while take taking
     steal stealing nick nicking my done made did i'm im i hit banged hitting
@@ -133,7 +140,8 @@ _TRIGGER_WORDS = """need have got gotta want took taken swallowed downed while t
     somewhere spot calm peace peaceful okay ok relieved happy last sat
     sitting sit lay right perfect stopped long kids children family husband
     partner leaning list passwords body car cut cuts cutting dont switch
-    turn be level roof multistorey multi top sea river lake water don't do"""
+    turn be level roof multistorey multi top sea river lake water don't do
+    think researching looking googling checking"""
 _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 

@@ -224,3 +224,16 @@ def test_one_more_minute_gives_calm_sos_another_round(tmp_path: Path) -> None:
     assert started[:2] == ["calm-sos", "calm-sos"]
     finished = named(events, "finished")
     assert finished and finished[0]["completed"] is True
+
+
+def test_the_crisis_line_is_said_again_when_asked(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """With eyes closed a number is easy to miss: "say that again" after the crisis reply says
+    it again (the grounding offer still stands)."""
+    monkeypatch.setenv("ATTUNE_REGION", "US")
+    events = listen(tmp_path, [(8.0, "I want to die"), (60.0, "say that again")])
+    assert named(events, "crisis")
+    again = named(events, "repeat")
+    assert again and again[0]["what"] == "crisis", named(events, "heard")
+    said = [e["text"] for e in named(events, "said")]
+    assert sum("nine eight eight" in s for s in said) == 2, said

@@ -34,6 +34,7 @@ CONTROLS = frozenset({"pause", "resume", "stop", "repeat", "skip", "slower", "fa
                       "quieter", "time_left"})
 SOS = "calm-sos"  # the shortest steadying practice: where a hard moment goes at once
 AGAIN_WINDOW_S = 30.0  # after calm-sos ends, "again" or "one more minute" starts it again
+CRISIS_REPEAT_S = 600.0  # after the crisis reply, "repeat" says it again
 WAKE_WINDOW_S = 8.0  # after a bare wake phrase, the next command needs none
 WAKE_LIKENESS = 70  # rapidfuzz ratio of the opening words to the wake phrase
 ASK_NUMBER_AFTER_S = 2.0
@@ -64,6 +65,9 @@ class Conversation:
     start_after: tuple[str, float] | None = None
     again_pending: int = 0
     last_ended: tuple[str, float] | None = None
+    # the crisis reply (when, words): "say that again" repeats it for someone who missed the
+    # number with their eyes closed
+    last_crisis: tuple[float, str] | None = None
 
     @property
     def t(self) -> float:
@@ -107,6 +111,11 @@ class Conversation:
                 self.emit("awake")
                 self.say("I'm here.")
                 self._mode()
+            return
+        if heard.intent == "repeat" and self.player is None and self.last_crisis is not None and (
+                self.t - self.last_crisis[0] <= CRISIS_REPEAT_S):
+            self.emit("repeat", what="crisis")
+            self.say(self.last_crisis[1])  # the line and the number, once more
             return
         if self.offer is not None and self.offer.kind == "switch":
             self._answer_offer(heard)  # "shall we switch to one minute calm?"
@@ -379,6 +388,7 @@ class Conversation:
         self.emit("crisis", kind=match.kind if match else "unknown", region=response.region)
         print(response.printed, flush=True)
         self.say(response.spoken)
+        self.last_crisis = (self.t, response.spoken)
         practice = response.practice if response.practice in self.library.sessions else None
         self.offer = Offer("grounding", practice, self._after_words()) if practice else None
         self._mode()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -222,3 +224,12 @@ def test_the_opening_of_a_check_in_cut_off_is_not_a_request(text: str) -> None:
     # session's "what i'm feeling" is like it, but nothing was asked for yet.)
     assert understand(text, "idle") is None
     assert understand("what i'm feeling", "idle") is not None
+
+
+def test_parse_shows_the_crisis_reply_not_a_bare_label(tmp_path: Path) -> None:
+    env = {**os.environ, "ATTUNE_HOME": str(tmp_path), "ATTUNE_REGION": "GB"}
+    proc = subprocess.run([sys.executable, "-m", "voice.cli", "parse", "I want to die"],
+                          capture_output=True, text=True, cwd=REPO, timeout=60, env=env)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("crisis\n")
+    assert "Samaritans" in proc.stdout and "116 123" in proc.stdout

@@ -83,7 +83,17 @@ def cmd_parse(args: argparse.Namespace) -> int:
         else:
             slots = " ".join(f"{k}={v}" for k, v in found.slots.items())
             print(f"{found.name}{' ' + slots if slots else ''}")
+            if found.name == "crisis":  # what Attune would show, so nobody sees a bare label
+                print(_crisis_reply())
     return 0
+
+
+def _crisis_reply() -> str:
+    from voice.config import load_settings
+    from voice.feelings.crisis import crisis_response
+
+    region = str(load_settings()["region"].value) or None
+    return crisis_response(region).printed
 
 
 def cmd_hear(args: argparse.Namespace) -> int:

@@ -68,3 +68,16 @@ def test_doctor_names_a_fix_for_every_problem() -> None:
         assert check["ok"] or check["fix"], check
     assert result.returncode == (0 if all(c["ok"] for c in checks) else 1)
     assert "Traceback" not in result.stderr
+
+
+def test_doctor_says_which_crisis_line_will_be_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    from voice.commands.doctor import run_checks
+
+    monkeypatch.setenv("ATTUNE_REGION", "GB")
+    line = next(c for c in run_checks() if c.name == "crisis line")
+    assert line.ok and "Samaritans" in line.found and "116 123" in line.found
+    monkeypatch.setenv("ATTUNE_REGION", "")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    line = next(c for c in run_checks() if c.name == "crisis line")
+    assert not line.ok and "findahelpline" in line.found and "ATTUNE_REGION" in line.fix

@@ -134,9 +134,23 @@ def _crisis_meaning() -> Check:
                  "(all-MiniLM-L6-v2)")
 
 
+def _crisis_line() -> Check:
+    from voice.config import load_settings
+    from voice.feelings.crisis import crisis_response
+
+    region = str(load_settings()["region"].value) or None
+    response = crisis_response(region)
+    line = response.printed.split("\n")[2]  # the line for the region, as printed
+    if not response.region:
+        return Check("crisis line", False, f"no region known, so: {line}",
+                     'add region = "GB" (or US, CA, IE) to the config file (attune config '
+                     "--path shows where), or set ATTUNE_REGION")
+    return Check("crisis line", True, line)
+
+
 CHECKS: tuple[Callable[[], Check], ...] = (
     lambda: _devices("input"), lambda: _devices("output"), _recognizer, _denoiser,
-    _voices, _crisis_meaning, _journal, _library,
+    _voices, _crisis_meaning, _crisis_line, _journal, _library,
 )
 
 

@@ -11,10 +11,10 @@ threshold chosen by the same cross-validation across writers (near misses almost
 requests and everyday talk never flagged out of fold).
 
 It is asked only when the word-feature model already leans that way (its score at or above
-the kept gate, -0.5 log-odds, chosen on blind batches; see tools/train_crisis_meaning.py): the encoder costs
-3-17 ms a sentence, and most sentences never reach it. The same guards keep it out of
-other people's stories and idioms. When the encoder is not installed it says no, and the
-rules and the word model stand alone (``attune doctor`` says so).
+the kept gate, -0.5 log-odds, chosen on blind batches; see tools/train_crisis_meaning.py):
+the encoder costs 3-17 ms a sentence, and most sentences never reach it. The same guards
+keep it out of other people's stories and idioms. When the encoder is not installed it says
+no, and the rules and the word model stand alone (``attune doctor`` says so).
 """
 
 from __future__ import annotations

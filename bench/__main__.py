@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -81,12 +82,15 @@ def markdown(results: dict[str, Any], table: list[Row], details: dict[str, str])
     m = results["machine"]
     run = "make bench-quick" if results["quick"] else "make bench"
     cpu = sum(t["cpu_s"] for t in results["timing"].values())
+    rerun = results.get("rerun")
+    again = (f" Then re-run alone: {', '.join(rerun['names'])} ({rerun['seconds']} s, load "
+             f"average {rerun['load_after']} after)." if rerun else "")
     parts = [
         "# Benchmark results\n",
         f"Machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}; "
         f"load average {m['load_before']} before the run, {m['load_after']} after. Run: "
-        f"`{run}`, {results['seconds']} s ({cpu:.0f} s of CPU). Targets and their sources: "
-        "`bench/targets.py`; "
+        f"`{run}`, {results['seconds']} s ({cpu:.0f} s of CPU).{again} Targets and their "
+        "sources: `bench/targets.py`; "
         "✗ SHORT marks a figure that misses its target.\n",
         markdown_table(table) + "\n",
         *short_notes(table),
@@ -99,20 +103,45 @@ def markdown(results: dict[str, Any], table: list[Row], details: dict[str, str])
     return "\n".join(parts)
 
 
+def _last_run(names: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The last run's figures and printed details, for the benchmarks not re-run."""
+    try:
+        results: dict[str, Any] = json.loads((HERE / "results.json").read_text())
+    except (OSError, ValueError):
+        raise SystemExit("--only needs a whole run first (bench/results.json)") from None
+    details = dict(results.get("details") or re.findall(
+        r"^## (\w+)\n\n```\n(.*?)\n```$", (HERE / "RESULTS.md").read_text(), re.M | re.S))
+    results.pop("rerun", None)
+    return results, details
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="the short versions (development)")
+    parser.add_argument("--only", metavar="NAME[,NAME]",
+                        help="re-run these benchmarks and keep the rest of the last run "
+                             f"(bench/results.json); names: {', '.join(BENCHES)}")
     args = parser.parse_args()
+    only = args.only.split(",") if args.only else None
+    if only and not set(only) <= set(BENCHES):
+        parser.error(f"--only takes {', '.join(BENCHES)}")
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick, "timing": {}}
     details: dict[str, str] = {}
+    if only:
+        results, details = _last_run(only)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for name in BENCHES:
+        for name in only or BENCHES:
             data, text, timing = run_bench(name, args.quick, Path(tmp))
             results[name], details[name], results["timing"][name] = data, text, timing
     failed = [name for name, t in results["timing"].items() if not t["ok"]]
-    results["seconds"] = round(time.perf_counter() - started, 1)
-    results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    if only:
+        results["rerun"] = {"names": only, "seconds": round(time.perf_counter() - started, 1),
+                            "load_after": round(os.getloadavg()[0], 2)}
+    else:
+        results["seconds"] = round(time.perf_counter() - started, 1)
+        results["machine"]["load_after"] = round(os.getloadavg()[0], 2)
+    results["details"] = details
     table = rows(results)
     results["summary"] = as_dicts(table)
     print(f"\n== summary ({'quick' if args.quick else 'full'}; targets in bench/targets.py) "

@@ -44,7 +44,7 @@ import numpy.typing as npt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.train_crisis_model import NEAR_RATE, dataset, sample_weights  # noqa: E402
+from tools.train_crisis_model import NEAR_RATE, labelled, sample_weights  # noqa: E402
 from voice.feelings.crisis_meaning import WEIGHTS, MeaningModel, save  # noqa: E402
 from voice.feelings.crisis_model import ruled_out, tokens  # noqa: E402
 from voice.feelings.sentence_encoder import SentenceEncoder  # noqa: E402
@@ -113,10 +113,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print figures, write nothing")
     args = ap.parse_args()
-    rows = dataset()
-    groups = [g for g, *_ in rows]
-    roles = [role for *_, role in rows]
-    y = np.array([label for _, _, label, _ in rows], dtype=np.float64)
+    rows, groups, roles, y = labelled()
     x = embeddings([text for _, text, _, _ in rows])
     out_of_fold = np.zeros(len(rows))
     for group in sorted(set(groups)):

@@ -103,6 +103,14 @@ def dataset() -> list[tuple[str, str, int, str]]:
     return out
 
 
+def labelled() -> tuple[list[tuple[str, str, int, str]], list[str], list[str],
+                        npt.NDArray[np.float64]]:
+    """The dataset with its groups (writers), roles and labels as a vector."""
+    rows = dataset()
+    return (rows, [g for g, *_ in rows], [role for *_, role in rows],
+            np.array([label for _, _, label, _ in rows], dtype=np.float64))
+
+
 class Matrix:
     """Rows of binary features, each scaled to unit length (compressed sparse rows)."""
 
@@ -176,10 +184,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="print figures, write nothing")
     args = ap.parse_args()
-    rows = dataset()
-    groups = [g for g, *_ in rows]
-    roles = [role for *_, role in rows]
-    y = np.array([label for _, _, label, _ in rows], dtype=np.float64)
+    rows, groups, roles, y = labelled()
     x = Matrix([features(text) for _, text, _, _ in rows])
     weight = sample_weights(y, roles)
     print(f"{len(rows)} sentences: " + ", ".join(

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from voice.feelings.crisis_afterlife import END
-from voice.feelings.crisis_means import clause_undenied
+from voice.feelings.crisis_means import triggered_clause_undenied
 
 _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow"
         r"|the weekend|this weekend|next week|the \d+(?:st|nd|rd|th)?)")
@@ -94,6 +94,4 @@ _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 def arranged(text: str) -> str | None:
     """The words of one of these concepts in ``text``, unless denied in their clause."""
-    if _TRIGGERS.isdisjoint(text.split()):
-        return None
-    return clause_undenied(_ARRANGED, text)
+    return triggered_clause_undenied(_TRIGGERS, _ARRANGED, text)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from voice.feelings.crisis_afterlife import END
-from voice.feelings.crisis_means import clause_undenied
+from voice.feelings.crisis_means import triggered_clause_undenied
 
 _PILLS = (r"(?:pills|tablets|tabs|meds|medication|painkillers|paracetamol|sleeping pills"
           r"|sleeping tablets|morphine|antidepressants|co codamol|ibuprofen|aspirin|antihistamines"
@@ -125,6 +125,4 @@ _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 def at_hand(text: str) -> str | None:
     """The words of one of these concepts in ``text``, unless denied in their clause."""
-    if _TRIGGERS.isdisjoint(text.split()):
-        return None
-    return clause_undenied(_AT_HAND, text)
+    return triggered_clause_undenied(_TRIGGERS, _AT_HAND, text)

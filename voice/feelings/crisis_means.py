@@ -98,6 +98,15 @@ def clause_undenied(pattern: re.Pattern[str], text: str) -> str | None:
     return None
 
 
+def triggered_clause_undenied(triggers: frozenset[str], pattern: re.Pattern[str],
+                              text: str) -> str | None:
+    """:func:`clause_undenied`, tried only when one of ``triggers`` (words every match needs
+    one of) is among the words of ``text``."""
+    if triggers.isdisjoint(text.split()):
+        return None
+    return clause_undenied(pattern, text)
+
+
 def means(text: str) -> str | None:
     """The words of one of these concepts in ``text``, unless denied just before it."""
     return first_undenied(_CONCEPTS, text)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from voice.feelings.crisis_afterlife import END
-from voice.feelings.crisis_means import clause_undenied
+from voice.feelings.crisis_means import triggered_clause_undenied
 
 _PILLS = r"(?:pills|tablets|meds|medication|painkillers|paracetamol|sleeping pills)"
 _BODY = r"(?:arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|skin)"
@@ -147,6 +147,4 @@ _TRIGGERS = frozenset(_TRIGGER_WORDS.split())
 
 def sideways(text: str) -> str | None:
     """The words of one of these concepts in ``text``, unless denied in their clause."""
-    if _TRIGGERS.isdisjoint(text.split()):
-        return None
-    return clause_undenied(_SIDEWAYS, text)
+    return triggered_clause_undenied(_TRIGGERS, _SIDEWAYS, text)

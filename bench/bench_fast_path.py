@@ -146,8 +146,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{statistics.median(loads):.2f}, range {min(loads):.2f}-{max(loads):.2f}; "
           f"{time.time() - t0:.0f} s")
     if args.json:
-        args.json.write_text(json.dumps({"runs": out, "loads": loads}, indent=2,
-                                        default=float))
+        clips_out = {v: [{"id": r.clip_id, "said": texts[r.clip_id], "right": r.correct(),
+                          "latency_s": r.latency_s, "heard": r.heard} for r in results[v]]
+                     for v in variants}
+        args.json.write_text(json.dumps({"runs": out, "loads": loads, "clips": clips_out},
+                                        indent=2, default=float))
     return 0
 
 

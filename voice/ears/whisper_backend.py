@@ -172,8 +172,7 @@ class WhisperBackend:
         proposed = self.spotter.proposed() if self.spotter is not None else ()
         if proposed:
             look = confirm(self.engine, self._audio(), proposed, self._mode,
-                           self.prompts.get(self._mode, ""),
-                           tuple(self.candidates.get(self._mode, [])))
+                           self.prompts.get(self._mode, ""))
             if look.intent is not None:
                 self._look, self._fast = (self._samples, look.encoded, look.said), look
                 return look.text

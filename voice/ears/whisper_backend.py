@@ -28,7 +28,9 @@ from voice.ears.base import FREE, Hypothesis
 from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
 from voice.ears.whisper_completions import collapse_repeats, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
+from voice.ears.whisper_decoder import Context, WhisperDecoder
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
+from voice.ears.whisper_grammar import Automaton, GrammarSearch
 from voice.ears.whisper_phrases import (
     CANDIDATES,
     NOISE_TEXTS,
@@ -38,12 +40,15 @@ from voice.ears.whisper_phrases import (
     mode_sentences,
 )
 from voice.understanding.intents import Intent
-from voice.understanding.understand import understand
+from voice.understanding.understand import understand, understanding_grammar
 
 LOOK_AFTER_S = 0.15  # a pause this long after a short utterance gets a quick look
 QUICK_S = 1.5  # how short (speech and pause so far) an utterance must be for it
 REUSE_S = 0.45  # the look stands for the whole utterance if no more than this followed
 SHORT_S = 1.6  # utterances up to this long are scored against the short phrases
+SEARCH_S = 8.0  # utterances up to this long also get the grammar's likeliest sentences
+SEARCHED = 3  # of them, scored as candidates
+FOUND_LENGTH = 0.6  # their words, at least, for each word of the free transcript
 BEAM = 4  # readings of a sentence the greedy decode did not make sense of
 # Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
 # and template sentences most like the transcript are scored: on the fit split, 3 and 5
@@ -87,8 +92,13 @@ class WhisperBackend:
     def __init__(self, engine: WhisperEngine, name: str = "whisper",
                  prompts: dict[str, str] | None = None,
                  candidates: dict[str, list[str]] | None = None,
-                 spotter: ControlSpotter | None = None, look_unproposed: bool = False) -> None:
+                 spotter: ControlSpotter | None = None, look_unproposed: bool = False,
+                 grammar_search: bool = True) -> None:
         self.engine = engine
+        self.grammar_search = grammar_search
+        self._decoder: WhisperDecoder | None = None
+        self._searches: dict[str, GrammarSearch | None] = {}
+        self._searches_lock = threading.Lock()  # (built on the understanding thread)
         # The fast path (voice.ears.control_spotter): only what the spotter proposes gets
         # a (short) look at the first pause; ``look_unproposed`` also gives every other
         # short utterance the full quick look, as before the spotter.
@@ -129,9 +139,27 @@ class WhisperBackend:
         self.engine.transcribe(self.engine.encode(np.zeros(16000, np.float32)))
 
     def build_understanding(self) -> None:
-        """Each mode's understanding and candidate sentences (about 0.35 s), built on the
-        understanding thread once listening starts (voice.ears.understanding_ahead)."""
+        """Each mode's understanding and candidate sentences (about 0.35 s) and grammar
+        searches, built on the understanding thread once listening starts
+        (voice.ears.understanding_ahead)."""
         build_modes()
+        for mode in PROMPTS:
+            self._search(mode)
+
+    def _search(self, mode: str) -> GrammarSearch | None:
+        """The mode's grammar search (None without the model's own file, or no grammar)."""
+        with self._searches_lock:
+            if mode not in self._searches:
+                self._searches[mode] = self._build_search(mode)
+            return self._searches[mode]
+
+    def _build_search(self, mode: str) -> GrammarSearch | None:
+        if not self.grammar_search or self.engine.folder is None:
+            return None
+        if self._decoder is None:
+            self._decoder = WhisperDecoder.load(self.engine.folder / "model.bin")
+        automaton = Automaton(understanding_grammar(), mode)
+        return GrammarSearch(self._decoder, automaton, self.engine.tokens, self.engine.ends)
 
     def ready(self) -> None:
         """Wait for the warm-up decode (at most once): nothing is decoded before it ends."""
@@ -227,6 +255,19 @@ class WhisperBackend:
                                  understood=again.score)
                     return Hypothesis(other_text, feats)
         candidates = self._candidates(readings, encoded.seconds, completions)
+        search = self._search(self._mode) if encoded.seconds <= SEARCH_S else None
+        if search is not None and _plain(text) not in NOISE_TEXTS:  # (words, not noise)
+            # The grammar's own sentences likeliest in the audio: in noise the one said is
+            # rarely among those spelled like the transcript (docs/ears.md).
+            context = self._decoder_context(encoded)
+            # Only sentences about as long as what Whisper wrote: the search also ends
+            # sentences early ("stop" for "Stop the car at the corner.", "i feel
+            # overwhelmed" for "... maybe an eight"), and Whisper often writes a full stop
+            # after a first word that more words follow.
+            least = FOUND_LENGTH * len(_plain(text).split())
+            found = [found for found, _ in search.search(context, keep=SEARCHED)
+                     if len(found.split()) >= least]
+            candidates = list(dict.fromkeys([*found, *candidates]))
         if candidates:
             best, score, margin = self._best_candidate(
                 encoded, candidates, candidate_floor(text, said.avg_logprob))
@@ -238,6 +279,11 @@ class WhisperBackend:
                     feats["free_text_differs"] = 1.0
                     text = best
         return Hypothesis(text, feats)
+
+    def _decoder_context(self, encoded: Encoded) -> Context:
+        assert self._decoder is not None
+        return self._decoder.context(self.engine.frames(encoded),
+                                     self.engine.prompt_ids(self.prompts.get(self._mode, "")))
 
     def _read(self, encoded: Encoded, said: Transcript
               ) -> tuple[str, dict[str, float], Intent | None, list[str]]:

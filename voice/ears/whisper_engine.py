@@ -108,6 +108,7 @@ class WhisperEngine:
         self.name = name
         self.n_mels = n_mels
         self.english_only = english_only
+        self.folder: Path | None = None  # where model.bin is (its decoder searches grammars)
         tid = tokenizer.token_to_id
         self.eot = tid("<|endoftext|>")
         self.sot_prev = tid("<|startofprev|>")
@@ -130,7 +131,9 @@ class WhisperEngine:
                                            compute_type="int8",
                                            intra_threads=threads, inter_threads=1)
         tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
-        return cls(model, tokenizer, name, model.n_mels, english_only)
+        engine = cls(model, tokenizer, name, model.n_mels, english_only)
+        engine.folder = folder
+        return engine
 
     # ------------------------------------------------------------------ encoding
 
@@ -150,6 +153,17 @@ class WhisperEngine:
 
     def tokens(self, text: str) -> list[int]:
         return list(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def frames(self, encoded: Encoded) -> np.ndarray:
+        """The encoder frames of the utterance and a second after it [frames, d]: what
+        a candidate attends to (the padding's frames cost half and change little)."""
+        out = np.asarray(encoded.output)[0]
+        frames: np.ndarray = out[:min(out.shape[0], math.ceil(encoded.seconds * FRAMES_PER_S)
+                                      + TAIL_FRAMES)]
+        return frames
+
+    def prompt_ids(self, prompt: str) -> list[int]:
+        return self._prompt(prompt)
 
     def _prompt(self, prompt: str) -> list[int]:
         before = [self.sot_prev, *self.tokens(" " + prompt.strip())[-100:]] if prompt else []
@@ -183,6 +197,11 @@ class WhisperEngine:
         """Mean log-probability per token of each candidate phrase, its end included
         (see :meth:`score_parts`)."""
         return [mean for mean, _ in self.score_parts(encoded, candidates, prompt)]
+
+    @property
+    def ends(self) -> list[int]:
+        """End of text and the marks Whisper ends a sentence with."""
+        return list(self._ends)
 
     def score_parts(self, encoded: Encoded, candidates: list[str], prompt: str = ""
                     ) -> list[tuple[float, float]]:

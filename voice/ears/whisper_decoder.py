@@ -1,0 +1,169 @@
+"""Whisper's text decoder in numpy, for searching a grammar with it.
+
+CTranslate2 scores a candidate sentence well (``WhisperEngine.score``), but each one
+costs about 20 ms: every candidate recomputes the cross-attention keys and values of
+the whole utterance. To search thousands of grammar sentences (voice.ears.whisper_grammar)
+they are computed here once per utterance, and a beam of partial sentences then costs
+one small step per token. The weights are the model's own (``model.bin``, read with
+voice.ears.whisper_int8's reader): layers as float32, the token embedding memory-mapped
+in float16 and only the rows a grammar uses copied out. Scores agree with CTranslate2's
+int8 model to a few hundredths per token (tests/test_whisper_grammar.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from voice.ears.whisper_int8 import DTYPES, read_layout
+
+Array = np.ndarray
+KeysValues = list[tuple[Array, Array]]  # per layer: keys and values [batch, heads, n, dim]
+
+
+def _erf(x: Array) -> Array:
+    # Abramowitz and Stegun 7.1.26 (absolute error under 1.5e-7): numpy has no erf.
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
+            + 0.254829592) * t
+    out: Array = np.sign(x) * (1.0 - poly * np.exp(-a * a))
+    return out
+
+
+def _gelu(x: Array) -> Array:
+    out: Array = 0.5 * x * (1.0 + _erf(x * 0.7071067811865476))
+    return out
+
+
+def _norm(x: Array, gamma: Array, beta: Array) -> Array:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    out: Array = (x - mean) / np.sqrt(var + 1e-5) * gamma + beta
+    return out
+
+
+def _softmax(x: Array) -> Array:
+    e = np.exp(x - x.max(-1, keepdims=True))
+    out: Array = e / e.sum(-1, keepdims=True)
+    return out
+
+
+@dataclass
+class Context:
+    """One utterance, ready to decode: the cross-attention keys and values of its encoder
+    frames, and the self-attention keys and values of the prompt (batch 1, shared)."""
+
+    cross: KeysValues
+    prompt: KeysValues
+    hidden: Array  # the decoder's output after the prompt's last token [d]
+    position: int  # where the first written token goes
+
+
+class WhisperDecoder:
+    """The decoder of a CTranslate2 Whisper ``model.bin`` (pre-norm, GELU, learned
+    positions, the embedding shared with the output projection)."""
+
+    def __init__(self, weights: dict[str, Array], embedding: Array) -> None:
+        self.w = weights
+        self.embedding = embedding  # [vocabulary, d], float16, memory-mapped
+        self.layers = sum(1 for k in weights if k.endswith("self_attention/linear_1/weight"))
+        self.heads = int(weights["num_heads"])
+        self.d = int(embedding.shape[1])
+        self.scale = float(self.d // self.heads) ** -0.5
+
+    @classmethod
+    def load(cls, model_bin: Path) -> WhisperDecoder:
+        layout = read_layout(model_bin)
+        weights: dict[str, Array] = {}
+        embedding: Array | None = None
+        with model_bin.open("rb") as handle:
+            for var in layout.variables:
+                if not var.name.startswith("decoder/"):
+                    continue
+                name = var.name.removeprefix("decoder/")
+                if name == "embeddings/weight":
+                    embedding = np.memmap(model_bin, DTYPES[var.dtype], "r", var.offset,
+                                          var.shape)
+                    continue
+                handle.seek(var.offset)
+                values = np.frombuffer(handle.read(var.size), DTYPES[var.dtype]).reshape(var.shape)
+                weights[name] = values.astype(np.float32) if values.dtype.kind == "f" else values
+        if embedding is None:
+            raise ValueError(f"{model_bin}: no decoder embedding")
+        return cls(weights, embedding)
+
+    def rows(self, tokens: Array) -> Array:
+        """Embedding rows of ``tokens`` as float32 (the output projection of a search)."""
+        out: Array = np.asarray(self.embedding[tokens], dtype=np.float32)
+        return out
+
+    def _layer(self, i: int, name: str) -> Array:
+        return self.w[f"layer_{i}/{name}"]
+
+    def context(self, encoder_frames: Array, prompt: list[int]) -> Context:
+        """``encoder_frames`` [frames, d] (float32) and the prompt's token ids."""
+        heads, dim = self.heads, self.d // self.heads
+        cross = []
+        for i in range(self.layers):
+            kv = (encoder_frames @ self._layer(i, "attention/linear_1/weight").T
+                  + self._layer(i, "attention/linear_1/bias"))
+            keys = kv[:, :self.d].reshape(-1, heads, dim).transpose(1, 0, 2)[None]
+            values = kv[:, self.d:].reshape(-1, heads, dim).transpose(1, 0, 2)[None]
+            cross.append((np.ascontiguousarray(keys), np.ascontiguousarray(values)))
+        empty = np.zeros((1, heads, 0, dim), np.float32)
+        hidden, own = self.step(np.array([prompt]), 0, [(empty, empty)] * self.layers, cross,
+                                [(empty, empty)] * self.layers)
+        return Context(cross, own, hidden[0], len(prompt))
+
+    def step(self, tokens: Array, position: int, prompt: KeysValues, cross: KeysValues,
+             own: KeysValues) -> tuple[Array, KeysValues]:
+        """``tokens`` [batch, n] at ``position``: the last token's output [batch, d]
+        after the final norm, and ``own`` with their keys and values added. ``prompt``
+        (batch 1) is attended by every row of the batch."""
+        batch, n = tokens.shape
+        heads, dim = self.heads, self.d // self.heads
+        x = self.rows(tokens) + self.w["position_encodings/encodings"][position:position + n]
+        mask = np.triu(np.full((n, n), -np.inf, np.float32), 1) if n > 1 else None
+        grown: KeysValues = []
+        for i in range(self.layers):
+            y = _norm(x, self._layer(i, "self_attention/layer_norm/gamma"),
+                      self._layer(i, "self_attention/layer_norm/beta"))
+            qkv = (y @ self._layer(i, "self_attention/linear_0/weight").T
+                   + self._layer(i, "self_attention/linear_0/bias"))
+            q, k, v = (part.reshape(batch, n, heads, dim).transpose(0, 2, 1, 3)
+                       for part in np.split(qkv, 3, axis=-1))
+            k = np.concatenate([own[i][0], k], axis=2)
+            v = np.concatenate([own[i][1], v], axis=2)
+            grown.append((k, v))
+            before = q @ prompt[i][0].transpose(0, 1, 3, 2) * self.scale
+            mine = q @ k.transpose(0, 1, 3, 2) * self.scale
+            if mask is not None:
+                mine[..., -n:] += mask
+            weights = _softmax(np.concatenate(
+                [np.broadcast_to(before, (batch, *before.shape[1:])), mine], axis=-1))
+            split = prompt[i][0].shape[2]
+            o = weights[..., :split] @ prompt[i][1] + weights[..., split:] @ v
+            x = x + (o.transpose(0, 2, 1, 3).reshape(batch, n, self.d)
+                     @ self._layer(i, "self_attention/linear_1/weight").T
+                     + self._layer(i, "self_attention/linear_1/bias"))
+            y = _norm(x, self._layer(i, "attention/layer_norm/gamma"),
+                      self._layer(i, "attention/layer_norm/beta"))
+            q = (y @ self._layer(i, "attention/linear_0/weight").T
+                 + self._layer(i, "attention/linear_0/bias"))
+            q = q.reshape(batch, n, heads, dim).transpose(0, 2, 1, 3)
+            weights = _softmax(q @ cross[i][0].transpose(0, 1, 3, 2) * self.scale)
+            o = weights @ cross[i][1]
+            x = x + (o.transpose(0, 2, 1, 3).reshape(batch, n, self.d)
+                     @ self._layer(i, "attention/linear_2/weight").T
+                     + self._layer(i, "attention/linear_2/bias"))
+            y = _norm(x, self._layer(i, "ffn/layer_norm/gamma"),
+                      self._layer(i, "ffn/layer_norm/beta"))
+            y = _gelu(y @ self._layer(i, "ffn/linear_0/weight").T
+                      + self._layer(i, "ffn/linear_0/bias"))
+            x = x + (y @ self._layer(i, "ffn/linear_1/weight").T
+                     + self._layer(i, "ffn/linear_1/bias"))
+        last = _norm(x[:, -1], self.w["layer_norm/gamma"], self.w["layer_norm/beta"])
+        return last.astype(np.float32), grown

@@ -18,31 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from voice.ears.whisper_int8 import DTYPES, read_layout
+from voice.feelings.numerics import gelu, layer_norm
 
 Array = np.ndarray
 KeysValues = list[tuple[Array, Array]]  # per layer: keys and values [batch, heads, n, dim]
 
 
-def _erf(x: Array) -> Array:
-    # Abramowitz and Stegun 7.1.26 (absolute error under 1.5e-7): numpy has no erf.
-    a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
-            + 0.254829592) * t
-    out: Array = np.sign(x) * (1.0 - poly * np.exp(-a * a))
-    return out
-
-
-def _gelu(x: Array) -> Array:
-    out: Array = 0.5 * x * (1.0 + _erf(x * 0.7071067811865476))
-    return out
-
-
 def _norm(x: Array, gamma: Array, beta: Array) -> Array:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    out: Array = (x - mean) / np.sqrt(var + 1e-5) * gamma + beta
-    return out
+    return layer_norm(x, gamma, beta, 1e-5)  # (Whisper's epsilon)
 
 
 def _softmax(x: Array) -> Array:
@@ -161,7 +144,7 @@ class WhisperDecoder:
                      + self._layer(i, "attention/linear_2/bias"))
             y = _norm(x, self._layer(i, "ffn/layer_norm/gamma"),
                       self._layer(i, "ffn/layer_norm/beta"))
-            y = _gelu(y @ self._layer(i, "ffn/linear_0/weight").T
+            y = gelu(y @ self._layer(i, "ffn/linear_0/weight").T
                       + self._layer(i, "ffn/linear_0/bias"))
             x = x + (y @ self._layer(i, "ffn/linear_1/weight").T
                      + self._layer(i, "ffn/linear_1/bias"))

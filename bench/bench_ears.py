@@ -34,7 +34,8 @@ from evalset import Clip
 
 from voice.audio.mic import ArrayMic
 from voice.ears.base import EARLY_INTENTS, Heard
-from voice.ears.recognizer import StreamingRecognizer, load_recognizer, vosk_model_installed
+from voice.ears.choice import load_recognizer, vosk_model_installed
+from voice.ears.recognizer import StreamingRecognizer
 from voice.feelings.vocabulary import load_vocabulary
 from voice.understanding.intents import load_grammar
 
@@ -291,7 +292,7 @@ def measure_startup(recognizer: str = "pocketsphinx") -> dict[str, float]:
     """Fresh process: interpreter start to ready-to-listen, and peak memory after decoding."""
     code = (
         "import time,sys,resource\n"
-        "from voice.ears.recognizer import load_recognizer\n"
+        "from voice.ears.choice import load_recognizer\n"
         f"r=load_recognizer({recognizer!r})\n"
         "print('ready',flush=True)\n"
         "import numpy as np\n"

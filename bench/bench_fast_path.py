@@ -32,7 +32,7 @@ from evalset import Clip, Phrase
 
 from voice.ears import whisper_backend
 from voice.ears.base import EARLY_INTENTS
-from voice.ears.recognizer import load_recognizer
+from voice.ears.choice import load_recognizer
 
 # Everyday talk with a control word in it: none of it is a request to Attune.
 EVERYDAY = ["stop by the store later", "pause the game for me honey", "i couldn't stop laughing",

@@ -29,7 +29,7 @@ TARGET = 0.95
 def run_one(clip_id: str, recognizer: str) -> dict[str, Any]:
     from bench_ears import run_clip
 
-    from voice.ears.recognizer import load_recognizer
+    from voice.ears.choice import load_recognizer
 
     clip = next(c for c in evalset.real_people_clips() if c.id == clip_id)
     result = run_clip(load_recognizer(recognizer, mode=clip.mode), clip)

@@ -32,7 +32,7 @@ import evalset
 from evalset import Clip, Phrase
 
 from voice.ears import endpoint
-from voice.ears.recognizer import load_recognizer
+from voice.ears.choice import load_recognizer
 
 
 def parse_variant(text: str) -> endpoint.EndpointConfig:

@@ -25,7 +25,8 @@ import compare_endpointing
 
 from voice.ears import whisper_backend, whisper_completions, whisper_phrases
 from voice.ears.base import Hypothesis
-from voice.ears.recognizer import StreamingRecognizer, load_recognizer
+from voice.ears.choice import load_recognizer
+from voice.ears.recognizer import StreamingRecognizer
 from voice.understanding.understand import understand
 
 SAVED = Path("/tmp/attune-fit-whisper.json")
@@ -40,7 +41,8 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
     deciding: list[bool] = [False]
     original_decide = StreamingRecognizer._decide
     original_end = whisper_backend.WhisperBackend.end
-    original_best = whisper_backend.WhisperBackend._best_candidate
+    original_scores = whisper_backend.WhisperBackend._scores
+    original_backend_decide = whisper_backend.WhisperBackend._decide
     original_candidates = whisper_backend.WhisperBackend._candidates
 
     def candidates(self: Any, readings: list[str], seconds: float, completions: list[str]
@@ -48,18 +50,28 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
         self._free = readings[0]
         return original_candidates(self, readings, seconds, completions)
 
-    def best(self: Any, encoded: Any, phrases: list[str], floor: float = -99.0
-             ) -> tuple[str, float, float]:
-        scores = self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
-        self._scored = dict(zip(phrases, (float(s) for s in scores), strict=True))
-        return original_best(self, encoded, phrases, floor)
+    def scores(self: Any, encoded: Any, phrases: list[str]) -> list[float]:
+        out = original_scores(self, encoded, phrases)
+        self._scored = dict(zip(phrases, (float(s) for s in out), strict=True))
+        return out
+
+    # What each decision scored, kept with it: a look at a pause decides before the
+    # utterance ends, and end() may return that decision later.
+    scored_for: dict[int, tuple[dict[str, float], str]] = {}
+
+    def backend_decide(self: Any, encoded: Any, said: Any) -> Hypothesis:
+        self._scored, self._free = {}, ""
+        hyp = original_backend_decide(self, encoded, said)
+        scored_for[id(hyp)] = (self._scored, self._free)
+        return hyp
 
     def end(self: Any) -> Hypothesis:
-        self._scored, self._free = {}, ""
         mode = self._mode
         hyp = original_end(self)
+        scored, free = scored_for.pop(id(hyp), ({}, ""))
+        scored_for.clear()
         call = {"mode": mode, "text": hyp.text, "features": dict(hyp.features),
-                "scored": self._scored, "free": self._free}
+                "scored": scored, "free": free}
         if deciding[0] and calls:
             calls[-1].append(call)
         else:
@@ -75,7 +87,8 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
             deciding[0] = False
 
     whisper_backend.WhisperBackend.end = end  # type: ignore[method-assign]
-    whisper_backend.WhisperBackend._best_candidate = best  # type: ignore[method-assign]
+    whisper_backend.WhisperBackend._scores = scores  # type: ignore[method-assign]
+    whisper_backend.WhisperBackend._decide = backend_decide  # type: ignore[method-assign]
     whisper_backend.WhisperBackend._candidates = candidates  # type: ignore[method-assign]
     StreamingRecognizer._decide = decide  # type: ignore[method-assign]
     rec = load_recognizer(recognizer)

@@ -9,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+# As the product runs (voice/__init__.py sets it before numpy loads): a test module that
+# imports numpy before voice would otherwise give numpy a BLAS with a thread per core, and
+# the ears' decoding deadline counts every thread's CPU time.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 REPO = Path(__file__).resolve().parent.parent
 
 

@@ -8,7 +8,8 @@ import pytest
 from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears.base import Heard
-from voice.ears.recognizer import Listener, StreamingRecognizer, choose, load_recognizer
+from voice.ears.choice import choose, load_recognizer
+from voice.ears.recognizer import Listener, StreamingRecognizer
 from voice.errors import AttuneError
 
 pytest.importorskip("pocketsphinx")

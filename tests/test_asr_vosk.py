@@ -10,7 +10,8 @@ import pytest
 
 from tests.test_asr_audio import clip
 from voice.audio.mic import ArrayMic
-from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.choice import load_recognizer
+from voice.ears.recognizer import Listener, StreamingRecognizer
 from voice.ears.vosk_backend import VoskBackend
 from voice.errors import MissingDependency
 from voice.understanding.intents import load_grammar

@@ -12,8 +12,9 @@ from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears import spotter_words
 from voice.ears.base import Heard
+from voice.ears.choice import load_recognizer
 from voice.ears.control_spotter import ControlSpotter, confirm
-from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.recognizer import Listener, StreamingRecognizer
 
 pytest.importorskip("pocketsphinx")
 

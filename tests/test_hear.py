@@ -76,7 +76,7 @@ def test_parse_cli(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_models_list(capsys: pytest.CaptureFixture[str]) -> None:
-    from voice.ears.recognizer import choose
+    from voice.ears.choice import choose
 
     in_use = choose(None)[0]  # Whisper when installed here, else PocketSphinx (no Vosk model)
     assert main(["models", "list", "--json"]) == 0

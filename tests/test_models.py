@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import run_attune
 from voice.ears import models
-from voice.ears.recognizer import choose, recognizer_status
+from voice.ears.choice import choose, recognizer_status
 from voice.ears.whisper_models import whisper_available
 from voice.errors import AttuneError
 

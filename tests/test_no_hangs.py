@@ -30,8 +30,9 @@ from voice.audio.io import write_wav
 from voice.audio.mic import ArrayMic
 from voice.ears import endpoint
 from voice.ears.base import FREE, Heard
+from voice.ears.choice import load_recognizer
 from voice.ears.deadline import Deadline
-from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.recognizer import Listener, StreamingRecognizer
 
 pytest.importorskip("pocketsphinx")
 

@@ -103,6 +103,6 @@ def test_endpointer_refuses_an_unknown_detector() -> None:
 
 
 def test_whisper_listens_with_silero_and_the_band_score() -> None:
-    from voice.ears.recognizer import whisper_endpointing
+    from voice.ears.choice import whisper_endpointing
 
     assert whisper_endpointing() == endpoint.EndpointConfig(vad="silero+bands", preroll_s=0.45)

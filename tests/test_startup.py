@@ -33,7 +33,7 @@ def test_listening_warms_the_safety_checks_and_every_mode() -> None:
     pytest.importorskip("ctranslate2")
     out = run_python(
         "import sys, threading\n"
-        "from voice.ears.recognizer import load_recognizer\n"
+        "from voice.ears.choice import load_recognizer\n"
         "r = load_recognizer('whisper')\n"
         "for t in threading.enumerate():\n"
         "    if t.name == 'attune-understanding':\n"

@@ -8,8 +8,9 @@ import pytest
 from tests.test_asr_audio import clip, noisy
 from voice.audio.mic import ArrayMic
 from voice.ears.base import Heard
+from voice.ears.choice import load_recognizer
 from voice.ears.fragments import RecentAudio
-from voice.ears.recognizer import Listener, StreamingRecognizer, load_recognizer
+from voice.ears.recognizer import Listener, StreamingRecognizer
 from voice.ears.whisper_backend import collapse_repeats
 from voice.ears.whisper_completions import intensity_completions
 from voice.ears.whisper_engine import log_mel

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -49,8 +51,47 @@ def test_the_numpy_decoder_scores_as_ctranslate2_does(backend: WhisperBackend) -
         logits = hidden @ decoder.rows(np.arange(decoder.embedding.shape[0])).T
         end = float(np.logaddexp.reduce(logits[0, engine.ends]) - np.logaddexp.reduce(logits[0]))
         ours = (total + end) / (len(ids) + 1)
-        theirs = engine.score(encoded, [sentence], PROMPTS["idle"])[0]
+        theirs = ctranslate2_scores(engine, encoded, [sentence])[0][0]
         assert abs(ours - theirs) < 0.1 + 0.05 * abs(theirs), (sentence, ours, theirs)
+
+
+def ctranslate2_scores(engine: Any, encoded: Any, sentences: list[str]
+                       ) -> list[tuple[float, float]]:
+    """``score_parts`` by CTranslate2 itself, whether or not the numpy decoder is in use."""
+    decoder, engine.decoder = engine.decoder, None
+    try:
+        parts: list[tuple[float, float]] = engine.score_parts(encoded, sentences,
+                                                              PROMPTS["idle"])
+        return parts
+    finally:
+        engine.decoder = decoder
+
+
+def test_a_tree_of_candidates_scores_as_ctranslate2_does(backend: WhisperBackend) -> None:
+    """The backend scores its candidates in numpy, all at once as a tree of their
+    prefixes (voice.ears.whisper_decoder.WhisperDecoder.score): the same scores as
+    CTranslate2 gives each alone, to the int8 model's precision, and the same winner."""
+    engine = backend.engine
+    assert engine.folder is not None
+    decoder = WhisperDecoder.load(engine.folder / "model.bin")
+    x, _ = clip("i feel anxious maybe a six", 0.3, 0.3)
+    encoded = engine.encode(x)
+    sentences = [f"i feel anxious maybe a {n}" for n in ("five", "six", "seven", "ten")]
+    sentences += ["i feel anxious", "i feel calm maybe a six", "start a body scan", "stop"]
+    context = decoder.context(engine.frames(encoded), engine.prompt_ids(PROMPTS["idle"]))
+    ids = [engine.tokens(" " + s[:1].upper() + s[1:]) for s in sentences]
+    ours = decoder.score(context, ids, engine.ends)
+    theirs = ctranslate2_scores(engine, encoded, sentences)
+    for sentence, (mean, end), (their_mean, their_end) in zip(sentences, ours, theirs,
+                                                              strict=True):
+        assert abs(mean - their_mean) < 0.15 + 0.05 * abs(their_mean), (sentence, mean,
+                                                                        their_mean)
+        assert abs(end - their_end) < 0.3 + 0.1 * abs(their_end), (sentence, end, their_end)
+    best = max(range(len(sentences)), key=lambda i: ours[i][0])
+    assert sentences[best] == "i feel anxious maybe a six"
+    assert best == max(range(len(sentences)), key=lambda i: theirs[i][0])
+    # "i feel anxious" ends where more words follow: its end is unlikely.
+    assert ours[4][1] < -2.0
 
 
 def test_the_automaton_says_exactly_what_the_templates_say() -> None:

@@ -15,8 +15,8 @@ import pytest
 from tests.conftest import run_attune
 from voice.cli import main
 from voice.ears import whisper_models as wm
+from voice.ears.choice import RECOGNIZERS, choose
 from voice.ears.model_files import repair_tokenizer
-from voice.ears.recognizer import RECOGNIZERS, choose
 from voice.errors import AttuneError, MissingDependency
 
 needs_tiny = pytest.mark.skipif(not wm.whisper_installed("whisper"),

@@ -64,7 +64,7 @@ def _voices() -> Check:
 
 def _recognizer() -> Check:
     try:
-        from voice.ears import recognizer as asr
+        from voice.ears import choice as asr
     except ImportError:
         return _recognizer_fallback()
     describe = getattr(asr, "describe_recognizer", None)  # the ears say what they would use

@@ -98,7 +98,8 @@ def _crisis_reply() -> str:
 
 def cmd_hear(args: argparse.Namespace) -> int:
     from voice.audio.mic import FileMic
-    from voice.ears.recognizer import Listener, load_recognizer
+    from voice.ears.choice import load_recognizer
+    from voice.ears.recognizer import Listener
 
     mics = [FileMic(path) for path in args.files]  # read every file before loading models
     try:

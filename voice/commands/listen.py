@@ -48,7 +48,7 @@ def cmd_listen(args: argparse.Namespace) -> int:
     from voice.audio.mic import FileMic, open_mic
     from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
     from voice.ears.background import BackgroundRecognizer
-    from voice.ears.recognizer import load_recognizer
+    from voice.ears.choice import load_recognizer
     from voice.engine.lines import Speech
     from voice.journal.store import Journal
     from voice.sessions.library import load_library

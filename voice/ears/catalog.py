@@ -15,7 +15,7 @@ from typing import Any
 
 from voice import paths
 from voice.ears import models
-from voice.ears.recognizer import recognizer_status
+from voice.ears.choice import recognizer_status
 from voice.ears.whisper_models import whisper_status
 
 

@@ -17,6 +17,7 @@ score go into :meth:`WhisperBackend.confidence`.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,17 @@ CANDIDATE_WIDE_MARGIN = 1.5
 # (fit split, two recordings of it: clean 94.7 -> 96.5% and 96.8 -> 98.9%, nothing lost
 # at 10 or 5 dB, false accepts the same; 1.0 lost 10 dB clips).
 CANDIDATE_GAP = 1.5
+
+
+@dataclass
+class Look:
+    """A look at a pause: the audio so far (``samples``) encoded and transcribed."""
+
+    samples: int
+    encoded: Encoded
+    said: Transcript
+
+
 def candidate_floor(text: str, avg_logprob: float) -> float:
     """The least a candidate may score to replace the free transcript ``text``: a candidate
     far less likely than what Whisper wrote freely does not replace it ("House." at -0.25
@@ -110,7 +122,7 @@ class WhisperBackend:
         self._mode = "idle"
         self._blocks: list[bytes] = []
         self._samples = 0
-        self._look: tuple[int, Encoded, Transcript] | None = None  # (samples, ...) at a look
+        self._look: Look | None = None  # the last look at a pause
         self._looked = False  # this pause has had its quick look
         self._warming: threading.Thread | None = None  # the warm-up decode, until joined
         self._fast: Confirmed | None = None  # the look confirmed a proposed control
@@ -158,6 +170,8 @@ class WhisperBackend:
             return None
         if self._decoder is None:
             self._decoder = WhisperDecoder.load(self.engine.folder / "model.bin")
+            self._decoder.projection()  # (80 MB, made here rather than at the first score)
+            self.engine.use_decoder(self._decoder)
         automaton = Automaton(understanding_grammar(), mode)
         return GrammarSearch(self._decoder, automaton, self.engine.tokens, self.engine.ends)
 
@@ -172,6 +186,11 @@ class WhisperBackend:
     def begin(self, mode: str) -> None:
         self.ready()  # the first utterance after loading: the warm-up decode goes first
         self._mode = "answer" if mode == FREE else mode
+        # Every mode's search (and with them the numpy decoder that scores) before the
+        # utterance's decoding deadline starts: the first utterance waits for what the
+        # understanding thread has not built yet, rather than have it count as its work.
+        for each in PROMPTS:
+            self._search(each)
         self._blocks, self._samples = [], 0
         self._look, self._looked, self._fast = None, False, None
         if self.spotter is not None:
@@ -184,30 +203,41 @@ class WhisperBackend:
             self.spotter.feed(pcm)  # (past that, no fast path: the spotter rests)
 
     def early_text(self, silence_s: float) -> str:
-        """At the first short pause after a short utterance, a quick look: one encode and
-        one prompted decode, so a bare "stop" is decided without waiting for the full
-        trailing silence. What it finds is kept for :meth:`end` if nothing more is said."""
+        """At the first short pause after a short utterance, a quick look, so a bare
+        "stop" is decided without waiting for the full trailing silence: what the spotter
+        proposed gets a quicker look first (voice.ears.control_spotter.confirm), anything
+        else one encode and one prompted decode. What it finds is kept for :meth:`end` if
+        nothing more is said."""
         if silence_s < LOOK_AFTER_S:
             self._looked = False
             return ""
         if self._looked:
             if self._fast is not None:
                 return self._fast.text
-            return self._look[2].text if self._look is not None else ""
+            return self._look.said.text if self._look is not None else ""
         self._looked = True
         if self._samples > QUICK_S * 16000:
+            # (Not a longer one: its look would stand for the utterance, and a request's
+            # weak last sound, the "t" of "maybe an eight", already passes for the pause.)
             return ""
         proposed = self.spotter.proposed() if self.spotter is not None else ()
         if proposed:
             look = confirm(self.engine, self._audio(), proposed, self._mode,
                            self.prompts.get(self._mode, ""))
             if look.intent is not None:
-                self._look, self._fast = (self._samples, look.encoded, look.said), look
+                self._look = Look(self._samples, look.encoded, look.said)
+                self._fast = look
                 return look.text
         if self.spotter is not None and not proposed and not self.look_unproposed:
             return ""  # (a proposal Whisper did not confirm still gets the full look)
+        return self._look_whole()
+
+    def _look_whole(self) -> str:
+        # (Only decoded: deciding here too, scoring and searching at every pause, was
+        # more work than an utterance's decoding deadline allows once Attune speaks
+        # over it; tests/test_listen.py with echo.)
         encoded, said = self._transcribe()
-        self._look = (self._samples, encoded, said)
+        self._look = Look(self._samples, encoded, said)
         return said.text
 
     def background(self, pcm: bytes) -> None:
@@ -229,8 +259,8 @@ class WhisperBackend:
         (look, self._look), (fast, self._fast) = (self._look, None), (self._fast, None)
         if self.spotter is not None:
             self.spotter.end()
-        if look is not None and self._samples - look[0] <= REUSE_S * 16000:
-            _, encoded, said = look  # only trailing silence came after the quick look
+        if look is not None and self._samples - look.samples <= REUSE_S * 16000:
+            encoded, said = look.encoded, look.said  # only trailing silence came after it
             if fast is not None:  # a control the spotter proposed and Whisper confirmed
                 self._blocks, self._samples = [], 0
                 feats = self._read(encoded, said)[1]
@@ -239,6 +269,11 @@ class WhisperBackend:
         else:
             encoded, said = self._transcribe()
         self._blocks, self._samples = [], 0
+        return self._decide(encoded, said)
+
+    def _decide(self, encoded: Encoded, said: Transcript) -> Hypothesis:
+        """What the utterance means: Whisper's transcript when the templates read it and
+        Whisper is sure, else the best of the candidates by the fitted rule."""
         text, feats, read, completions = self._read(encoded, said)
         if self._sure(said, read, completions):
             return Hypothesis(text, feats)  # the templates say it, and Whisper is sure
@@ -285,9 +320,7 @@ class WhisperBackend:
         return Hypothesis(text, feats)
 
     def _decoder_context(self, encoded: Encoded) -> Context:
-        assert self._decoder is not None
-        return self._decoder.context(self.engine.frames(encoded),
-                                     self.engine.prompt_ids(self.prompts.get(self._mode, "")))
+        return self.engine.context(encoded, self.prompts.get(self._mode, ""))
 
     def _read(self, encoded: Encoded, said: Transcript
               ) -> tuple[str, dict[str, float], Intent | None, list[str]]:
@@ -325,10 +358,13 @@ class WhisperBackend:
                                                       limit=SHORT_KEPT)]
         return list(dict.fromkeys([*short, *completions, *near]))
 
+    def _scores(self, encoded: Encoded, phrases: list[str]) -> list[float]:
+        """Each phrase's mean log-probability per token, its end included."""
+        return self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
+
     def _best_candidate(self, encoded: Encoded, phrases: list[str], floor: float = -99.0
                         ) -> tuple[str, float, float]:
-        scores = [s if s >= floor else -99.0
-                  for s in self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))]
+        scores = [s if s >= floor else -99.0 for s in self._scores(encoded, phrases)]
         order = sorted(range(len(phrases)), key=lambda i: -scores[i])
         best = order[0]
         meaning = meaning_of(phrases[best], self._mode)

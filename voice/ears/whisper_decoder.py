@@ -1,13 +1,15 @@
-"""Whisper's text decoder in numpy, for searching a grammar with it.
+"""Whisper's text decoder in numpy: scoring candidate sentences and searching a grammar.
 
-CTranslate2 scores a candidate sentence well (``WhisperEngine.score``), but each one
-costs about 20 ms: every candidate recomputes the cross-attention keys and values of
-the whole utterance. To search thousands of grammar sentences (voice.ears.whisper_grammar)
-they are computed here once per utterance, and a beam of partial sentences then costs
-one small step per token. The weights are the model's own (``model.bin``, read with
+CTranslate2 scores a candidate sentence well, but repeats the prompt's and the
+utterance's cross-attention work for every candidate of its batch (about 30 ms each
+here). In numpy they are computed once per utterance (:class:`Context`); the candidates
+then run together as one tree of their distinct prefixes (:meth:`WhisperDecoder.score`),
+and a grammar's beam of partial sentences (voice.ears.whisper_grammar) costs one small
+step per token. The weights are the model's own (``model.bin``, read with
 voice.ears.whisper_int8's reader): layers as float32, the token embedding memory-mapped
-in float16 and only the rows a grammar uses copied out. Scores agree with CTranslate2's
-int8 model to a few hundredths per token (tests/test_whisper_grammar.py).
+in float16, with a float32 copy for the output projection over the whole vocabulary.
+Scores agree with CTranslate2's int8 model to about a tenth per token
+(tests/test_whisper_grammar.py).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class WhisperDecoder:
         self.heads = int(weights["num_heads"])
         self.d = int(embedding.shape[1])
         self.scale = float(self.d // self.heads) ** -0.5
+        self._projection: Array | None = None
 
     @classmethod
     def load(cls, model_bin: Path) -> WhisperDecoder:
@@ -106,10 +109,79 @@ class WhisperDecoder:
         """``tokens`` [batch, n] at ``position``: the last token's output [batch, d]
         after the final norm, and ``own`` with their keys and values added. ``prompt``
         (batch 1) is attended by every row of the batch."""
+        x, grown = self._forward(tokens, position, prompt, cross, own)
+        last = _norm(x[:, -1], self.w["layer_norm/gamma"], self.w["layer_norm/beta"])
+        return last.astype(np.float32), grown
+
+    def score(self, context: Context, sequences: list[list[int]], ends: list[int]
+              ) -> list[tuple[float, float]]:
+        """Each token sequence forced after the prompt, as ``WhisperEngine.score_parts``
+        scores it over the whole vocabulary: its mean log-probability per token, the end
+        (any of ``ends`` after it) included, and the end's log-probability alone.
+
+        The sequences are laid out as a tree of their distinct prefixes and run as one
+        (each token attends to the prompt and its own prefix), so sentences that share
+        their start (the check-in completions share all but their number) share its work.
+        """
+        if not sequences:
+            return []
+        node: dict[tuple[int, ...], int] = {}  # a distinct prefix -> its place in the tree
+        tokens: list[int] = []
+        depth: list[int] = []
+        parent: list[int] = []
+        for seq in sequences:
+            for k in range(len(seq)):
+                key = tuple(seq[:k + 1])
+                if key not in node:
+                    node[key] = len(tokens)
+                    tokens.append(seq[k])
+                    depth.append(k)
+                    parent.append(node[key[:-1]] if k else -1)
+        sees = np.eye(len(tokens), dtype=bool)
+        for i, up in enumerate(parent):
+            if up >= 0:
+                sees[i] |= sees[up]  # (a parent comes first: its row is complete)
+        mask = np.where(sees, 0.0, -np.inf).astype(np.float32)
+        empty = np.zeros((1, self.heads, 0, self.d // self.heads), np.float32)
+        x, _ = self._forward(np.array([tokens]), context.position, context.prompt,
+                             context.cross, [(empty, empty)] * self.layers,
+                             offsets=np.array(depth), mask=mask)
+        outputs = _norm(x[0], self.w["layer_norm/gamma"], self.w["layer_norm/beta"])
+        # Row 0 (after the prompt) predicts every first token; row 1 + node[p], what follows p.
+        logits = np.concatenate([context.hidden[None], outputs]).astype(np.float32) @ (
+            self.projection())
+        top = logits.max(1, keepdims=True)
+        logits -= top + np.log(np.exp(logits - top).sum(1, keepdims=True))
+
+        def row(prefix: tuple[int, ...]) -> int:
+            return 1 + node[prefix] if prefix else 0
+
+        out = []
+        for seq in sequences:
+            total = sum(float(logits[row(tuple(seq[:k])), token]) for k, token in enumerate(seq))
+            end = float(np.logaddexp.reduce(logits[row(tuple(seq)), ends]))
+            out.append(((total + end) / (len(seq) + 1), end))
+        return out
+
+    def projection(self) -> Array:
+        """The output projection over the whole vocabulary [d, vocabulary], float32 (80 MB
+        for tiny.en, made once): scoring reads every token's probability."""
+        if self._projection is None:
+            self._projection = np.ascontiguousarray(np.asarray(self.embedding, np.float32).T)
+        return self._projection
+
+    def _forward(self, tokens: Array, position: int, prompt: KeysValues, cross: KeysValues,
+                 own: KeysValues, offsets: Array | None = None, mask: Array | None = None
+                 ) -> tuple[Array, KeysValues]:
+        """The last layer's output [batch, n, d] (before the final norm) of ``tokens`` at
+        ``position`` (each at its own offset from it, and seeing what ``mask`` lets it,
+        when given; else in a row, each seeing those before it)."""
         batch, n = tokens.shape
         heads, dim = self.heads, self.d // self.heads
-        x = self.rows(tokens) + self.w["position_encodings/encodings"][position:position + n]
-        mask = np.triu(np.full((n, n), -np.inf, np.float32), 1) if n > 1 else None
+        offsets = np.arange(n) if offsets is None else offsets
+        x = self.rows(tokens) + self.w["position_encodings/encodings"][position + offsets]
+        if mask is None and n > 1:
+            mask = np.triu(np.full((n, n), -np.inf, np.float32), 1)
         grown: KeysValues = []
         for i in range(self.layers):
             y = _norm(x, self._layer(i, "self_attention/layer_norm/gamma"),
@@ -148,5 +220,4 @@ class WhisperDecoder:
                       + self._layer(i, "ffn/linear_0/bias"))
             x = x + (y @ self._layer(i, "ffn/linear_1/weight").T
                      + self._layer(i, "ffn/linear_1/bias"))
-        last = _norm(x[:, -1], self.w["layer_norm/gamma"], self.w["layer_norm/beta"])
-        return last.astype(np.float32), grown
+        return x, grown

@@ -5,7 +5,7 @@ Their hundreds of patterns are compiled when they are imported, and the crisis m
 needs numpy and its weights: about 0.6 s in all, which listening does not need before
 the first utterance. So they are imported on first use, and :func:`warm` (run on the
 understanding thread as soon as listening begins, see
-:func:`voice.ears.recognizer.load_recognizer`) does that early. A sentence that comes
+:func:`voice.ears.choice.load_recognizer`) does that early. A sentence that comes
 sooner waits for the import under way, never for a second one.
 """
 

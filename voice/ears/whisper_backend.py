@@ -50,6 +50,7 @@ SHORT_S = 1.6  # utterances up to this long are scored against the short phrases
 SEARCH_S = 8.0  # utterances up to this long also get the grammar's likeliest sentences
 SEARCHED = 3  # of them, scored as candidates
 FOUND_LENGTH = 0.6  # their words, at least, for each word of the free transcript
+SEARCH_MORE_TOKENS = 8  # their tokens, at most, beyond the free transcript's
 BEAM = 4  # readings of a sentence the greedy decode did not make sense of
 # Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
 # and template sentences most like the transcript are scored: on the fit split, 3 and 5
@@ -304,7 +305,10 @@ class WhisperBackend:
             # overwhelmed" for "... maybe an eight"), and Whisper often writes a full stop
             # after a first word that more words follow.
             least = FOUND_LENGTH * len(_plain(text).split())
-            found = [found for found, _ in search.search(context, keep=SEARCHED)
+            # (Nor much longer: past that the beam only lengthens sentences that end
+            # later, at 4-7 ms a token.)
+            steps = said.tokens + SEARCH_MORE_TOKENS
+            found = [found for found, _ in search.search(context, keep=SEARCHED, steps=steps)
                      if len(found.split()) >= least]
             candidates = list(dict.fromkeys([*found, *candidates]))
         if candidates:

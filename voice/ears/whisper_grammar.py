@@ -139,17 +139,17 @@ class GrammarSearch:
             tokens = self._spelled[key] = tuple(self.tokenize(" " + text))
         return tokens
 
-    def search(self, context: Context, beam: int = BEAM, keep: int = 3
+    def search(self, context: Context, beam: int = BEAM, keep: int = 3, steps: int = STEPS
                ) -> list[tuple[str, float]]:
-        """The ``keep`` likeliest sentences, best first, with their mean log-probability
-        per token (end included) over the grammar's tokens."""
+        """The ``keep`` likeliest sentences of at most ``steps`` tokens, best first, with
+        their mean log-probability per token (end included) over the grammar's tokens."""
         hidden = context.hidden[None]
         dim = self.decoder.d // self.decoder.heads
         empty = np.zeros((1, self.decoder.heads, 0, dim), np.float32)
         own: KeysValues = [(empty, empty)] * self.decoder.layers
         partials = [_Partial(0.0, (0,), (), (), 0)]
         finished: dict[str, float] = {}
-        for step in range(STEPS):
+        for step in range(min(steps, STEPS)):
             logp = _log_softmax(hidden @ self.projection)
             grown: dict[tuple[object, ...], tuple[_Partial, int, int]] = {}
             for row, p in enumerate(partials):

@@ -263,7 +263,6 @@ class WhisperEngine:
             scores.append((total / (len(cand) + 1), end))
         return scores
 
-
     def context(self, encoded: Encoded, prompt: str = "") -> Context:
         """The numpy decoder's context of ``encoded`` (its :meth:`frames`) under
         ``prompt``, kept for the utterance's next scoring or search."""

@@ -167,7 +167,11 @@ class WhisperDecoder:
         """The output projection over the whole vocabulary [d, vocabulary], float32 (80 MB
         for tiny.en, made once): scoring reads every token's probability."""
         if self._projection is None:
-            self._projection = np.ascontiguousarray(np.asarray(self.embedding, np.float32).T)
+            vocabulary, d = self.embedding.shape
+            projection = np.empty((d, vocabulary), np.float32)
+            for start in range(0, vocabulary, 4096):  # (no second 80 MB copy on the way)
+                projection[:, start:start + 4096] = self.embedding[start:start + 4096].T
+            self._projection = projection
         return self._projection
 
     def _forward(self, tokens: Array, position: int, prompt: KeysValues, cross: KeysValues,

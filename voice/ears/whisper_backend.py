@@ -187,11 +187,10 @@ class WhisperBackend:
     def begin(self, mode: str) -> None:
         self.ready()  # the first utterance after loading: the warm-up decode goes first
         self._mode = "answer" if mode == FREE else mode
-        # Every mode's search (and with them the numpy decoder that scores) before the
-        # utterance's decoding deadline starts: the first utterance waits for what the
-        # understanding thread has not built yet, rather than have it count as its work.
-        for each in PROMPTS:
-            self._search(each)
+        # The mode's search (and with it the numpy decoder that scores), before the
+        # utterance's decoding deadline starts (the recognizer has usually joined the
+        # understanding thread that built it: then this is a lookup).
+        self._search(self._mode)
         self._blocks, self._samples = [], 0
         self._look, self._looked, self._fast = None, False, None
         if self.spotter is not None:

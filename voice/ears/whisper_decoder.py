@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from voice.ears.whisper_int8 import DTYPES, read_layout
-from voice.feelings.numerics import gelu, layer_norm
+from voice.feelings.numerics import gelu, layer_norm, log_softmax
 
 Array = np.ndarray
 KeysValues = list[tuple[Array, Array]]  # per layer: keys and values [batch, heads, n, dim]
@@ -148,10 +148,8 @@ class WhisperDecoder:
                              offsets=np.array(depth), mask=mask)
         outputs = _norm(x[0], self.w["layer_norm/gamma"], self.w["layer_norm/beta"])
         # Row 0 (after the prompt) predicts every first token; row 1 + node[p], what follows p.
-        logits = np.concatenate([context.hidden[None], outputs]).astype(np.float32) @ (
-            self.projection())
-        top = logits.max(1, keepdims=True)
-        logits -= top + np.log(np.exp(logits - top).sum(1, keepdims=True))
+        logits = log_softmax(np.concatenate([context.hidden[None], outputs]).astype(np.float32)
+                             @ self.projection())
 
         def row(prefix: tuple[int, ...]) -> int:
             return 1 + node[prefix] if prefix else 0

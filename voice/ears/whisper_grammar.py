@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from voice.ears.whisper_decoder import Array, Context, KeysValues, WhisperDecoder
+from voice.feelings.numerics import log_softmax
 from voice.understanding.grammar import Grammar
 from voice.understanding.template_syntax import Node, Rule, Seq, Slot, Word
 
@@ -150,7 +151,7 @@ class GrammarSearch:
         partials = [_Partial(0.0, (0,), (), (), 0)]
         finished: dict[str, float] = {}
         for step in range(min(steps, STEPS)):
-            logp = _log_softmax(hidden @ self.projection)
+            logp = log_softmax(hidden @ self.projection)
             grown: dict[tuple[object, ...], tuple[_Partial, int, int]] = {}
             for row, p in enumerate(partials):
                 self._extend(p, logp[row], row, beam, grown, finished)
@@ -204,9 +205,3 @@ class GrammarSearch:
             columns = np.array([self.column[s[0]] for s in spelled], dtype=np.int64)
             options = self._next[key] = (words, spelled, columns)
         return options
-
-
-def _log_softmax(x: Array) -> Array:
-    x = x - x.max(-1, keepdims=True)
-    out: Array = x - np.log(np.exp(x).sum(-1, keepdims=True))
-    return out

@@ -17,6 +17,13 @@ def layer_norm(x: Array, gain: Array, bias: Array, eps: float) -> Array:
     return out
 
 
+def log_softmax(x: Array) -> Array:
+    """Log-probabilities along the last axis."""
+    x = x - x.max(-1, keepdims=True)
+    out: Array = x - np.log(np.exp(x).sum(-1, keepdims=True))
+    return out
+
+
 def gelu(x: Array) -> Array:
     """The exact GELU, with erf by Abramowitz and Stegun 7.1.26 (error below 1.5e-7):
     numpy has no erf."""

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_ears
 import compare_endpointing
 
-from voice.ears import whisper_backend, whisper_completions, whisper_phrases
+from voice.ears import whisper_backend, whisper_candidates, whisper_completions, whisper_phrases
 from voice.ears.base import Hypothesis
 from voice.ears.choice import load_recognizer
 from voice.ears.recognizer import StreamingRecognizer
@@ -119,8 +119,10 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
     kept = [p for p in like if p in short][:keep_short]
     kept += [p for p in like if p not in short and p not in completions][:keep_near]
     kept += [p for p in scored if p in completions]
-    floor = whisper_backend.candidate_floor(free, call["features"].get("avg_logprob", -9.0))
-    return {p: scored[p] for p in kept if scored[p] >= floor}, mode
+    floor = whisper_candidates.candidate_floor(free, call["features"].get("avg_logprob", -9.0))
+    seconds = call["features"].get("speech_s", 30.0)
+    return {p: scored[p] for p in kept if scored[p] >= floor
+            and whisper_candidates.sayable(p, seconds)}, mode
 
 
 def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
@@ -216,8 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rule[0]:5.1f} {rule[1]:6.1f} {rule[2]:5.1f}/{rule[3]:<4.1f} "
               f"{s.get('clean', 0):6.1%} {s.get('10dB', 0):6.1%} {s.get('5dB', 0):6.1%} "
               f"{s['fa']:6.1%} {s['fa_n']:>2.0f}")
-    chosen = (whisper_backend.CANDIDATE_MIN, whisper_backend.CANDIDATE_MARGIN,
-              whisper_backend.CANDIDATE_WIDE_MIN, whisper_backend.CANDIDATE_WIDE_MARGIN)
+    chosen = (whisper_candidates.CANDIDATE_MIN, whisper_candidates.CANDIDATE_MARGIN,
+              whisper_candidates.CANDIDATE_WIDE_MIN, whisper_candidates.CANDIDATE_WIDE_MARGIN)
     print("fewer candidates, with the chosen rule (short phrases kept, sentences kept):")
     for keep_short, keep_near in ((99, 99), (4, 6), (4, 5), (3, 5), (4, 4), (3, 3)):
         s = summarize(clips, chosen, backend, keep_short, keep_near)

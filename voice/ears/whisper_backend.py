@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
 from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
+from voice.ears.whisper_candidates import best_candidate, candidate_floor, sayable, wins
 from voice.ears.whisper_completions import collapse_repeats, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
 from voice.ears.whisper_decoder import Context, WhisperDecoder
@@ -65,20 +66,6 @@ TOLERANT_MIN = 0.8
 # the real people's fit half, taking it from -0.5 down to -1.0 changed no decision, and
 # scoring is most of a sentence's wait (0.2-0.4 s).
 SURE_LOGPROB = -0.8
-# A candidate wins with this mean log-probability per token and this lead over the
-# best candidate that means something else (bench/fit_whisper.py, fit split, 5 voices,
-# 285 requests and 245 out-of-domain clips: -1.4/0.4 took clean 94.7% -> 97.9% against
-# -1.2/0.6 at the same 4 false accepts; -1.6 let a fifth through).
-CANDIDATE_MIN = -1.4
-CANDIDATE_MARGIN = 0.4
-# Or a lower score far ahead of every other meaning ("resume" over Attune's echoed voice
-# at -1.42, 1.8 ahead): on the fit split one more 5 dB clip right, one more false accept.
-CANDIDATE_WIDE_MIN = -1.6
-CANDIDATE_WIDE_MARGIN = 1.5
-# ... and never more than this below the free transcript's own mean log-probability
-# (fit split, two recordings of it: clean 94.7 -> 96.5% and 96.8 -> 98.9%, nothing lost
-# at 10 or 5 dB, false accepts the same; 1.0 lost 10 dB clips).
-CANDIDATE_GAP = 1.5
 
 
 @dataclass
@@ -88,13 +75,6 @@ class Look:
     samples: int
     encoded: Encoded
     said: Transcript
-
-
-def candidate_floor(text: str, avg_logprob: float) -> float:
-    """The least a candidate may score to replace the free transcript ``text``: a candidate
-    far less likely than what Whisper wrote freely does not replace it ("House." at -0.25
-    is not "pause" at -1.31). Nothing written, or Whisper's words for noise: no floor."""
-    return avg_logprob - CANDIDATE_GAP if text and _plain(text) not in NOISE_TEXTS else -99.0
 
 
 class WhisperBackend:
@@ -310,12 +290,14 @@ class WhisperBackend:
             found = [found for found, _ in search.search(context, keep=SEARCHED, steps=steps)
                      if len(found.split()) >= least]
             candidates = list(dict.fromkeys([*found, *candidates]))
+        # (Only what can be said in the audio: the search also finds long sentences
+        # likely in a short noisy burst.)
+        candidates = [c for c in candidates if sayable(c, encoded.seconds)]
         if candidates:
             best, score, margin = self._best_candidate(
                 encoded, candidates, candidate_floor(text, said.avg_logprob))
             feats.update(candidate_score=score, candidate_margin=margin)
-            if (score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN) or (
-                    score >= CANDIDATE_WIDE_MIN and margin >= CANDIDATE_WIDE_MARGIN):
+            if wins(score, margin):
                 feats["candidate"] = 1.0
                 if _plain(text) != best:
                     feats["free_text_differs"] = 1.0
@@ -367,14 +349,8 @@ class WhisperBackend:
 
     def _best_candidate(self, encoded: Encoded, phrases: list[str], floor: float = -99.0
                         ) -> tuple[str, float, float]:
-        scores = [s if s >= floor else -99.0 for s in self._scores(encoded, phrases)]
-        order = sorted(range(len(phrases)), key=lambda i: -scores[i])
-        best = order[0]
-        meaning = meaning_of(phrases[best], self._mode)
-        runner_up = next((i for i in order[1:]
-                          if meaning_of(phrases[i], self._mode) != meaning), None)
-        margin = scores[best] - scores[runner_up] if runner_up is not None else 9.0
-        return phrases[best], float(scores[best]), float(margin)
+        return best_candidate(phrases, self._scores(encoded, phrases), floor,
+                              lambda phrase: meaning_of(phrase, self._mode))
 
     def confidence(self, hyp: Hypothesis, intent: str) -> tuple[float, float]:
         f = hyp.features

@@ -1,0 +1,80 @@
+"""The rule that lets a scored candidate phrase replace Whisper's free transcript.
+
+A candidate is one of the mode's phrases, scored against the audio with the phrase
+forced as the decoder's output (mean log-probability per token, its end included).
+The numbers were fitted on the fit split (bench/fit_whisper.py), never the eval split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from voice.ears.whisper_completions import plain
+from voice.ears.whisper_phrases import NOISE_TEXTS
+
+# A candidate wins with this mean log-probability per token and this lead over the
+# best candidate that means something else (bench/fit_whisper.py, fit split, 5 voices,
+# 285 requests and 245 out-of-domain clips: -1.4/0.4 took clean 94.7% -> 97.9% against
+# -1.2/0.6 at the same 4 false accepts; -1.6 let a fifth through).
+CANDIDATE_MIN = -1.4
+CANDIDATE_MARGIN = 0.4
+# Or a lower score far ahead of every other meaning ("resume" over Attune's echoed voice
+# at -1.42, 1.8 ahead): on the fit split one more 5 dB clip right, one more false accept.
+CANDIDATE_WIDE_MIN = -1.6
+CANDIDATE_WIDE_MARGIN = 1.5
+# ... and never more than this below the free transcript's own mean log-probability
+# (fit split, two recordings of it: clean 94.7 -> 96.5% and 96.8 -> 98.9%, nothing lost
+# at 10 or 5 dB, false accepts the same; 1.0 lost 10 dB clips).
+CANDIDATE_GAP = 1.5
+# A candidate must be sayable in the audio it would stand for: at most this many
+# syllables, plus this many a second. On the fit split every utterance understood
+# right had at least 2 syllables of room under that bound (fastest: "okay that's
+# enough", 5 in 1.17 s); the search had read a 0.39 s "a large body of water" at 5 dB
+# as "let's start the body scan" (6 syllables), a false accept.
+SYLLABLES_ALWAYS = 2
+SYLLABLES_PER_S = 6.0
+
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
+
+
+def syllables(text: str) -> int:
+    """Roughly how many syllables ``text`` has when spoken (vowel runs, a silent final e)."""
+    count = 0
+    for word in plain(text).split():
+        runs = len(_VOWEL_RUNS.findall(word))
+        if word.endswith("e") and runs > 1 and not word.endswith(("le", "ee")):
+            runs -= 1  # ("time", "scale"; not "little", "free")
+        count += max(1, runs)
+    return count
+
+
+def sayable(phrase: str, seconds: float) -> bool:
+    """Whether ``phrase`` can be said in ``seconds`` of audio, even quickly."""
+    return syllables(phrase) <= SYLLABLES_ALWAYS + SYLLABLES_PER_S * seconds
+
+
+def candidate_floor(text: str, avg_logprob: float) -> float:
+    """The least a candidate may score to replace the free transcript ``text``: a candidate
+    far less likely than what Whisper wrote freely does not replace it ("House." at -0.25
+    is not "pause" at -1.31). Nothing written, or Whisper's words for noise: no floor."""
+    return avg_logprob - CANDIDATE_GAP if text and plain(text) not in NOISE_TEXTS else -99.0
+
+
+def best_candidate(phrases: Sequence[str], scores: Sequence[float], floor: float,
+                   meaning: Callable[[str], object]) -> tuple[str, float, float]:
+    """The best phrase, its score and its lead over the best phrase that means something
+    else (9.0 when none does). Scores under ``floor`` count as -99."""
+    floored = [s if s >= floor else -99.0 for s in scores]
+    order = sorted(range(len(phrases)), key=lambda i: -floored[i])
+    best = order[0]
+    said = meaning(phrases[best])
+    runner_up = next((i for i in order[1:] if meaning(phrases[i]) != said), None)
+    margin = floored[best] - floored[runner_up] if runner_up is not None else 9.0
+    return phrases[best], float(floored[best]), float(margin)
+
+
+def wins(score: float, margin: float) -> bool:
+    """Whether the best candidate, with ``score`` and ``margin``, replaces the transcript."""
+    return ((score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN)
+            or (score >= CANDIDATE_WIDE_MIN and margin >= CANDIDATE_WIDE_MARGIN))

@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only:
         clips = [c for c in clips if c.phrase.text in args.only.split(",")]
     texts = {c.id: c.phrase.text for c in clips}
-    recognizers = {v: load_recognizer("whisper", **options(v)) for v in variants}
+    recognizers = {v: bench_ears.settled(load_recognizer("whisper", **options(v)))
+                   for v in variants}
     if args.pause is not None:
         whisper_backend.LOOK_AFTER_S = args.pause
         for rec in recognizers.values():

@@ -27,12 +27,12 @@ TARGET = 0.95
 
 
 def run_one(clip_id: str, recognizer: str) -> dict[str, Any]:
-    from bench_ears import run_clip
+    from bench_ears import run_clip, settled
 
     from voice.ears.choice import load_recognizer
 
     clip = next(c for c in evalset.real_people_clips() if c.id == clip_id)
-    result = run_clip(load_recognizer(recognizer, mode=clip.mode), clip)
+    result = run_clip(settled(load_recognizer(recognizer, mode=clip.mode)), clip)
     return {**asdict(result), "correct": result.correct(), "accepted": result.accepted()}
 
 

@@ -78,7 +78,7 @@ def endpointer_cost(config: endpoint.EndpointConfig, clips: list[Clip]) -> float
 
 def run_variant(name: str, recognizer: str, clips: list[Clip]) -> dict[str, Any]:
     config = parse_variant(name)
-    rec = load_recognizer(recognizer, endpoint_config=config)
+    rec = bench_ears.settled(load_recognizer(recognizer, endpoint_config=config))
     t0 = time.time()
     results = [bench_ears.run_clip(rec, clip) for clip in clips]
     summary = bench_ears.summarize(results)

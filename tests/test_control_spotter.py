@@ -15,6 +15,7 @@ from voice.ears.base import Heard
 from voice.ears.choice import load_recognizer
 from voice.ears.control_spotter import ControlSpotter, confirm
 from voice.ears.recognizer import Listener, StreamingRecognizer
+from voice.ears.whisper_backend import WhisperBackend
 
 pytest.importorskip("pocketsphinx")
 
@@ -124,3 +125,26 @@ def test_an_unwritable_cache_only_costs_the_reading(attune_home: Path) -> None:
     words = ["pause"]
     assert spotter_words.pronunciations(words) == spotter_words.read_pronunciations(
         spotter_words.dictionary_path(), words)
+
+
+def test_a_look_measures_a_control_only_against_rivals_whisper_could_have_heard(
+        recognizer: StreamingRecognizer) -> None:
+    """Whisper's own words set a floor for every scored word, rivals included: a clear
+    "stop" that Whisper wrote as other words is confirmed when no other control comes
+    near what it wrote (as the full path takes it), and still refused when the end of
+    the utterance is unlikely after it."""
+    from voice.ears.control_spotter import judge
+    from voice.ears.whisper_engine import Transcript
+    from voice.ears.whisper_phrases import PROMPTS
+
+    backend = recognizer.backend
+    assert isinstance(backend, WhisperBackend)
+    engine, prompt = backend.engine, PROMPTS["session"]
+    x, _ = clip("stop", lead_s=0.45, tail_s=0.15, voice="espeak")
+    encoded = engine.encode(x)
+    said = Transcript("Let's talk.", -0.3, 0.01, 4, 1.0)  # far surer than any rival
+    look = judge(engine, encoded, said, ("slower",), "session", prompt, ("stop", "slower"))
+    assert look.intent == "stop" and look.how == "scored"
+    y, _ = clip("stop the car at the corner", lead_s=0.45, tail_s=0.15, voice="espeak")
+    look = judge(engine, engine.encode(y), said, ("stop",), "session", prompt, ("stop",))
+    assert look.intent is None

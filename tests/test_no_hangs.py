@@ -258,6 +258,24 @@ def test_deadline_counts_work_against_the_audio() -> None:
     assert not d.passed()
 
 
+def test_only_work_inside_the_recognizers_calls_counts() -> None:
+    """The process's other work between the calls (Attune's voice synthesized while the
+    person speaks) is not the ears': with --clock virtual it runs on the same thread."""
+    now = [0.0]
+    d = Deadline(slack_s=2.0, clock=lambda: now[0])
+    with d.working():
+        d.start()
+        d.heard(RATE)
+        now[0] = 1.5  # the call took 1.5 s for a second of audio
+    now[0] = 9.0  # 7.5 s of synthesis between the calls
+    assert d.behind_s() == pytest.approx(0.5)
+    with d.working():
+        now[0] = 10.0  # and this call another second, for no more audio
+        assert d.behind_s() == pytest.approx(1.5) and not d.passed()
+        now[0] = 11.0
+        assert d.passed()
+
+
 def hear(rec: StreamingRecognizer, x: np.ndarray, block: int = 1600) -> list[Heard]:
     mic = ArrayMic(x, block_samples=block)
     out: list[Heard] = []

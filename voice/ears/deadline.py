@@ -10,6 +10,11 @@ and the decoder starts clean on the next one.
 The clock is the process's CPU time, not the wall: on a machine busy with other
 programs the same input gets the same answers (a 60 s file decoded at 5x contention
 is not given up), while a decoder stuck in a loop of its own runs out of budget.
+Only the time inside the recognizer's own calls counts (:meth:`Deadline.working`):
+the process's other work between them, Attune's voice being synthesized while the
+person speaks, is not the ears' (with ``--clock virtual`` it runs on the same thread,
+between the calls; CTranslate2 decodes on threads of its own, so the process's time
+inside a call is what the call cost).
 It cannot interrupt a single call into a decoder; what bounds each call is the
 decoder's own search limits (PocketSphinx: ``maxhmmpf``, ``maxwpf``).
 """
@@ -17,7 +22,8 @@ decoder's own search limits (PocketSphinx: ``maxhmmpf``, ``maxwpf``).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 SAMPLE_RATE = 16000
 # Beyond real time. Normal decoding needs 0.1-0.45 s of CPU per second of audio
@@ -35,12 +41,26 @@ class Deadline:
         self._started = clock()
         self._samples = 0
         self.missed = False
+        self._outside = 0.0  # time since start() spent outside the recognizer's calls
+        self._left: float | None = None  # when the last call ended (None: in a call)
 
     def start(self) -> None:
         """A new utterance begins: its budget starts from zero."""
         self._started = self.clock()
         self._samples = 0
         self.missed = False
+        self._outside = 0.0
+
+    @contextmanager
+    def working(self) -> Iterator[None]:
+        """One call into the recognizer: only time inside such calls counts."""
+        if self._left is not None:
+            self._outside += self.clock() - max(self._left, self._started)
+            self._left = None
+        try:
+            yield
+        finally:
+            self._left = self.clock()
 
     def heard(self, samples: int) -> None:
         """``samples`` more of the utterance were decoded (they add to the budget)."""
@@ -48,7 +68,11 @@ class Deadline:
 
     def behind_s(self) -> float:
         """How much longer than the audio the work has taken so far (negative: less)."""
-        return self.clock() - self._started - self._samples / SAMPLE_RATE
+        now = self.clock()
+        outside = self._outside
+        if self._left is not None:  # (asked between calls)
+            outside += now - max(self._left, self._started)
+        return now - self._started - outside - self._samples / SAMPLE_RATE
 
     def passed(self) -> bool:
         """True once the work has exceeded its budget (and for the rest of the utterance)."""

@@ -146,6 +146,10 @@ class StreamingRecognizer:
         self.speaking_words = tuple(normalize(text)) if text else ()
 
     def accept(self, pcm: bytes) -> list[Heard]:
+        with self.deadline.working():
+            return self._accept(pcm)
+
+    def _accept(self, pcm: bytes) -> list[Heard]:
         out: list[Heard] = []
         if self._denoiser is not None:
             pcm = self._denoiser.apply(pcm)
@@ -160,8 +164,8 @@ class StreamingRecognizer:
         return out
 
     def finish(self) -> list[Heard]:
-        out = [h for e in self._ep.finish() if (h := self._event(e)) is not None]
-        return out
+        with self.deadline.working():
+            return [h for e in self._ep.finish() if (h := self._event(e)) is not None]
 
     def _event(self, event: endpoint.Event) -> Heard | None:
         if isinstance(event, endpoint.Started):
@@ -171,7 +175,7 @@ class StreamingRecognizer:
             if self.understanding is not None:
                 # The first utterance waits for the understanding side (it needs it to be
                 # read), so its work is never counted against that utterance's deadline
-                # (the deadline reads the process's CPU time, every thread's).
+                # (the deadline reads the process's CPU time, every thread's, in a call).
                 self.understanding.join()
                 self.understanding = None
             self.backend.begin(self.mode)  # (may build the mode's search once: not counted)

@@ -203,7 +203,8 @@ class WhisperBackend:
         proposed = self.spotter.proposed() if self.spotter is not None else ()
         if proposed:
             look = confirm(self.engine, self._audio(), proposed, self._mode,
-                           self.prompts.get(self._mode, ""))
+                           self.prompts.get(self._mode, ""),
+                           tuple(self.candidates.get(self._mode, [])))
             if look.intent is not None:
                 self._look = Look(self._samples, look.encoded, look.said)
                 self._fast = look

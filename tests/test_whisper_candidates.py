@@ -46,3 +46,25 @@ def test_a_candidate_wins_surely_or_far_ahead() -> None:
     assert wins(-1.55, 1.6) and not wins(-1.55, 1.0)
     assert candidate_floor("House.", -0.25) == pytest.approx(-1.75)
     assert candidate_floor("Thank you.", -0.2) == -99.0  # (Whisper's words for noise)
+
+
+def test_syllables_agree_with_the_pronouncing_dictionary() -> None:
+    """On every word the grammar's sentences use, against PocketSphinx's CMU dictionary
+    (its vowel phones): nearly all exact, and never more than one off."""
+    pytest.importorskip("pocketsphinx")
+    from voice.ears.spotter_words import dictionary_path
+    from voice.ears.whisper_phrases import PROMPTS, mode_sentences
+
+    vowels = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY",
+              "UH", "UW"}
+    words = {w for mode in PROMPTS for s in mode_sentences(mode) for w in s.split()}
+    spoken: dict[str, int] = {}
+    with dictionary_path().open(encoding="utf-8") as dictionary:
+        for line in dictionary:
+            word, *phones = line.split()
+            if word in words and word != "sos":  # (an acronym: S-O-S)
+                spoken[word] = sum(1 for p in phones if p in vowels)
+    assert len(spoken) > 700
+    off = {w: (n, syllables(w)) for w, n in spoken.items() if syllables(w) != n}
+    assert len(off) <= 0.05 * len(spoken), off
+    assert all(abs(n - guess) <= 1 for n, guess in off.values()), off

@@ -99,19 +99,23 @@ def test_the_automaton_says_exactly_what_the_templates_say() -> None:
         templates=[Template("go", "", parse_template("[let's] do <breath> [for {n} minutes]"))],
         rules={"breath": parse_template("(box | square) breathing")},
         lists={"n": SlotList("n", [SlotValue(("five",), 5), SlotValue(("ten",), 10)])},
-        modes={"idle": ("go",)})
+        modes={"idle": ("go",)}, lead=("okay",), tail=("thank you",))
     automaton = Automaton(grammar, "idle")
 
     def sentences(states: tuple[int, ...], words: tuple[str, ...]) -> set[str]:
         nexts, may_end = automaton.moves(states)
-        out = {" ".join(words)} if may_end and words else set()
+        out = {" ".join(words).replace(" ,", ",")} if may_end and words else set()
         for word, targets in nexts.items():
             out |= sentences(targets, (*words, word))
         return out
 
+    # The grammar's lead and tail words before and after any template, as Whisper
+    # writes them ("Okay, do box breathing, thank you.").
     assert sentences((0,), ()) == {
-        f"{lead}do {kind} breathing{tail}" for lead in ("", "let's ")
-        for kind in ("box", "square") for tail in ("", " for five minutes", " for ten minutes")}
+        f"{first}{lets}do {kind} breathing{span}{last}"
+        for first in ("", "okay ", "okay, ") for lets in ("", "let's ")
+        for kind in ("box", "square") for span in ("", " for five minutes", " for ten minutes")
+        for last in ("", " thank you", ", thank you")}
 
 
 @pytest.mark.parametrize(("text", "snr"), [
@@ -119,6 +123,7 @@ def test_the_automaton_says_exactly_what_the_templates_say() -> None:
     ("let's do box breathing for five minutes", 5.0),
     ("i need a quick calm", 5.0),
     ("could you speak more slowly", 5.0),
+    ("okay that's enough", 10.0),  # (a lead word: the templates start at "that's")
 ])
 def test_the_sentence_said_is_found_in_noise(backend: WhisperBackend, text: str,
                                             snr: float | None) -> None:
@@ -138,4 +143,6 @@ def test_every_mode_has_a_search(backend: WhisperBackend) -> None:
     for mode in PROMPTS:
         search = backend._search(mode)
         assert search is not None
-        assert len(search.automaton.accepting) == len(grammar.for_mode(mode))
+        # (each template's end, and each tail phrase's, with and without a comma)
+        assert len(search.automaton.accepting) == (len(grammar.for_mode(mode))
+                                                   + 2 * len(grammar.tail))

@@ -27,8 +27,14 @@ from rapidfuzz import fuzz, process
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
 from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
-from voice.ears.whisper_candidates import best_candidate, candidate_floor, sayable, wins
-from voice.ears.whisper_completions import collapse_repeats, intensity_completions
+from voice.ears.whisper_candidates import (
+    best_candidate,
+    candidate_floor,
+    sayable,
+    syllables,
+    wins,
+)
+from voice.ears.whisper_completions import collapse_repeats, has_number, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
 from voice.ears.whisper_decoder import Context, WhisperDecoder
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine, compression_ratio
@@ -50,7 +56,7 @@ REUSE_S = 0.45  # the look stands for the whole utterance if no more than this f
 SHORT_S = 1.6  # utterances up to this long are scored against the short phrases
 SEARCH_S = 8.0  # utterances up to this long also get the grammar's likeliest sentences
 SEARCHED = 3  # of them, scored as candidates
-FOUND_LENGTH = 0.6  # their words, at least, for each word of the free transcript
+FOUND_LENGTH = 0.6  # their syllables, at least, for each of the free transcript's
 SEARCH_MORE_TOKENS = 8  # their tokens, at most, beyond the free transcript's
 BEAM = 4  # readings of a sentence the greedy decode did not make sense of
 # Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
@@ -284,12 +290,17 @@ class WhisperBackend:
             # sentences early ("stop" for "Stop the car at the corner.", "i feel
             # overwhelmed" for "... maybe an eight"), and Whisper often writes a full stop
             # after a first word that more words follow.
-            least = FOUND_LENGTH * len(_plain(text).split())
+            # (Syllables, not words: "okay, that's enough" is 3 words for the 6 of
+            # "Okay, you have to sit up.", but 5 syllables for 7.) A check-in whose
+            # number Whisper misheard ("..., maybe in A.") has its completions: then
+            # only sentences with a number ("i feel overwhelming" scored -0.87 there,
+            # "... maybe an eight" -1.14).
+            least = FOUND_LENGTH * syllables(text)
             # (Nor much longer: past that the beam only lengthens sentences that end
             # later, at 4-7 ms a token.)
             steps = said.tokens + SEARCH_MORE_TOKENS
             found = [found for found, _ in search.search(context, keep=SEARCHED, steps=steps)
-                     if len(found.split()) >= least]
+                     if syllables(found) >= least and (not completions or has_number(found))]
             candidates = list(dict.fromkeys([*found, *candidates]))
         # (Only what can be said in the audio: the search also finds long sentences
         # likely in a short noisy burst.)

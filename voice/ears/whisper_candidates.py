@@ -36,17 +36,36 @@ SYLLABLES_ALWAYS = 2
 SYLLABLES_PER_S = 6.0
 
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
+# Spelling rules English mostly follows (checked against PocketSphinx's CMU dictionary
+# on the grammar's words: tests/test_whisper_candidates.py).
+_NOT_LE = r"(?![^aeiouy]*[bcdfgkpstvz]le$)"  # (little, trouble: the l is a syllable)
+_SILENT = [re.compile(p) for p in (
+    rf"((^|[^aeiou])[aeiouy]|[aeiou]){_NOT_LE}[^aeiouy]+e$",  # time, breathe (not maybe)
+    r"(?<![bcdfgkpstvz]l)(?<![aeiouytd])ed$",  # calmed, bored (not rested, settled)
+    r"(?<![bcdfgkpstvz]l)(?<![aeiouysxzgc])es$",  # comes (not closes, boxes, troubles)
+    r"[aeiouy][^aeiouy]e(ly|ful|less|ment|ness|some|sick)",  # lonely, hopeful, homesick
+    r"^(some|every).",  # someone, everything
+)]
+_SPLIT = [re.compile(p) for p in (
+    r"[aeiouy]ing",  # going, being, crying
+    r"(?<![ctsxg])i[aou]",  # idea, curious (not nation, anxious)
+    r"[bcdfghjklmnpqrstvwxz]ier",  # happier
+    r"eo|ao|ua(?!r)|uo",  # chaos, video, actual
+    r"[ds]nt$",  # couldn't, isn't (read without the apostrophe)
+    r"[aeiou]y[aeiou](?![ds]$)",  # betrayal, annoyance (not annoyed)
+    r"ire[ds]?$|(?<![yfp])our$",  # tired, our (not your)
+)]
+def _syllables_of(word: str) -> int:
+    word = word.replace("'", "")
+    runs = len(_VOWEL_RUNS.findall(word))
+    runs -= sum(1 for rule in _SILENT if rule.search(word))
+    runs += sum(1 for rule in _SPLIT if rule.search(word))
+    return max(1, runs)
 
 
 def syllables(text: str) -> int:
-    """Roughly how many syllables ``text`` has when spoken (vowel runs, a silent final e)."""
-    count = 0
-    for word in plain(text).split():
-        runs = len(_VOWEL_RUNS.findall(word))
-        if word.endswith("e") and runs > 1 and not word.endswith(("le", "ee")):
-            runs -= 1  # ("time", "scale"; not "little", "free")
-        count += max(1, runs)
-    return count
+    """Roughly how many syllables ``text`` has when spoken."""
+    return sum(_syllables_of(word) for word in plain(text).split())
 
 
 def sayable(phrase: str, seconds: float) -> bool:

@@ -17,12 +17,18 @@ from voice.understanding.understand import understand
 
 NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
            "ten"]
+_NUMBER_WORDS = frozenset(NUMBERS)
 HEDGES = frozenset({"maybe", "about", "around", "like", "probably", "perhaps", "roughly"})
 
 
 def plain(text: str) -> str:
     """Lower case words without punctuation: how candidates and transcripts are compared."""
     return " ".join("".join(c if c.isalnum() or c in " '" else " " for c in text.lower()).split())
+
+
+def has_number(text: str) -> bool:
+    """Whether ``text`` says a number from zero to ten."""
+    return any(word in _NUMBER_WORDS for word in plain(text).split())
 
 
 def intensity_completions(text: str, mode: str) -> list[str]:

@@ -41,10 +41,37 @@ class Automaton:
         self.empty: list[list[int]] = [[]]  # moves that write nothing
         self.accepting: set[int] = set()
         self._moves: dict[tuple[int, ...], tuple[dict[str, tuple[int, ...]], bool]] = {}
+        # The grammar's lead and tail words may come before and after any template, as
+        # the text matcher reads them ("Okay, that's enough.", "Stop, please."): Whisper
+        # writes them, and a search without them found nothing near such a request
+        # (fit split, an espeak-ng "okay that's enough", clean, written "Okay, let's see
+        # her.": the best sentence found scored -2.2).
+        body, done = self._state(), self._state()
+        self.empty[0].append(body)
+        for phrase in grammar.lead:
+            words = phrase.split()
+            self._chain(0, words, body)
+            self._chain(0, [*words[:-1], words[-1] + ","], body)
         for template in grammar.for_mode(mode):
             start = self._state()
-            self.empty[0].append(start)
-            self.accepting.add(self._build(template.node, start))
+            self.empty[body].append(start)
+            end = self._build(template.node, start)
+            self.accepting.add(end)
+            self.empty[end].append(done)
+        for phrase in grammar.tail:
+            words = phrase.split()
+            for written in (words, [", " + words[0], *words[1:]]):
+                tail_end = self._state()
+                self._chain(done, written, tail_end)
+                self.accepting.add(tail_end)
+
+    def _chain(self, start: int, words: list[str], end: int) -> None:
+        """``words`` one after another from ``start`` to ``end``."""
+        here = start
+        for k, word in enumerate(words):
+            there = end if k == len(words) - 1 else self._state()
+            self.words[here].append((word, there))
+            here = there
 
     def _state(self) -> int:
         self.words.append([])
@@ -136,6 +163,9 @@ class GrammarSearch:
         key = (word, first)
         tokens = self._spelled.get(key)
         if tokens is None:
+            if word.startswith(","):  # (a tail after a comma: ", please")
+                tokens = self._spelled[key] = tuple(self.tokenize(word))
+                return tokens
             text = word[:1].upper() + word[1:] if first else word
             tokens = self._spelled[key] = tuple(self.tokenize(" " + text))
         return tokens
@@ -183,7 +213,7 @@ class GrammarSearch:
         nexts, may_end = self.automaton.moves(p.states)
         if may_end and p.words:
             end = float(np.logaddexp.reduce(logp[self.end_columns]))
-            text = " ".join(p.words)
+            text = " ".join(p.words).replace(" ,", ",")
             mean = (p.score + end) / (p.tokens + 1)
             finished[text] = max(mean, finished.get(text, -1e9))
         if not nexts:

@@ -119,10 +119,8 @@ def prune(call: dict[str, Any], keep_short: int, keep_near: int
     kept = [p for p in like if p in short][:keep_short]
     kept += [p for p in like if p not in short and p not in completions][:keep_near]
     kept += [p for p in scored if p in completions]
-    floor = whisper_candidates.candidate_floor(free, call["features"].get("avg_logprob", -9.0))
     seconds = call["features"].get("speech_s", 30.0)
-    return {p: scored[p] for p in kept if scored[p] >= floor
-            and whisper_candidates.sayable(p, seconds)}, mode
+    return {p: scored[p] for p in kept if whisper_candidates.sayable(p, seconds)}, mode
 
 
 def replay(clip: dict[str, Any], rule: tuple[float, float, float, float],
@@ -155,15 +153,16 @@ def _decision(call: dict[str, Any], rule: tuple[float, float, float, float], bac
             and "nbest_rank" not in f and call["free"]
             and not whisper_completions.intensity_completions(call["free"], mode)):
         scored = {}  # taken as the free decode wrote it, nothing scored
-    order = sorted(scored, key=lambda p: -scored[p])
-    top = order[0] if order else ""
-    other = next((p for p in order[1:] if whisper_phrases.meaning_of(p, mode)
-                  != whisper_phrases.meaning_of(top, mode)), None)
-    margin = scored[top] - scored[other] if other is not None else 9.0
-    score = scored[top] if order else -99.0
+    floor = whisper_candidates.candidate_floor(call["free"], f.get("avg_logprob", -9.0))
+    phrases = list(scored)
+    best = whisper_candidates.best_candidate(
+        phrases, [scored[p] for p in phrases], floor,
+        lambda p: whisper_phrases.meaning_of(p, mode)) if phrases else None
+    top = best.phrase if best else ""
     feats = {k: v for k, v in call["features"].items()
              if k not in ("candidate", "free_text_differs")}
-    if (score >= lo and margin >= margin_min) or (score >= lo_wide and margin >= wide):
+    if best is not None and ((best.score >= lo and best.margin >= margin_min)
+                             or (best.score >= lo_wide and best.margin >= wide)):
         text = top
         feats["candidate"] = 1.0
     else:

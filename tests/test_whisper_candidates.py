@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from voice.ears.whisper_candidates import (
+    Best,
     best_candidate,
     candidate_floor,
     sayable,
     syllables,
-    wins,
 )
 
 
@@ -31,19 +31,17 @@ def test_a_long_sentence_cannot_stand_for_a_short_burst() -> None:
 
 def test_the_runner_up_is_the_best_of_another_meaning() -> None:
     phrases = ["stop", "stop it", "pause"]
-    best, score, margin = best_candidate(phrases, [-0.5, -0.6, -1.5], -99.0,
-                                         lambda p: p.split()[0])
-    assert (best, score, margin) == ("stop", -0.5, 1.0)
+    best = best_candidate(phrases, [-0.5, -0.6, -1.5], -99.0, lambda p: p.split()[0])
+    assert (best.phrase, best.score, best.margin) == ("stop", -0.5, 1.0)
     # Under the floor set by what Whisper wrote freely, a score counts as nothing.
-    best, score, _ = best_candidate(phrases, [-2.5, -2.6, -1.0], -2.0, lambda p: p)
-    assert (best, score) == ("pause", -1.0)
-    _, _, margin = best_candidate(["stop"], [-0.5], -99.0, lambda p: p)
-    assert margin == 9.0  # nothing else to mean
+    best = best_candidate(phrases, [-2.5, -2.6, -1.0], -2.0, lambda p: p)
+    assert (best.phrase, best.score) == ("pause", -1.0)
+    assert best_candidate(["stop"], [-0.5], -99.0, lambda p: p).margin == 9.0
 
 
 def test_a_candidate_wins_surely_or_far_ahead() -> None:
-    assert wins(-1.0, 0.5) and not wins(-1.0, 0.2)
-    assert wins(-1.55, 1.6) and not wins(-1.55, 1.0)
+    assert Best("stop", -1.0, 0.5).wins() and not Best("stop", -1.0, 0.2).wins()
+    assert Best("stop", -1.55, 1.6).wins() and not Best("stop", -1.55, 1.0).wins()
     assert candidate_floor("House.", -0.25) == pytest.approx(-1.75)
     assert candidate_floor("Thank you.", -0.2) == -99.0  # (Whisper's words for noise)
 

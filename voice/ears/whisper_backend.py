@@ -28,11 +28,11 @@ from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
 from voice.ears.control_spotter import Confirmed, ControlSpotter, confirm
 from voice.ears.whisper_candidates import (
+    Best,
     best_candidate,
     candidate_floor,
     sayable,
     syllables,
-    wins,
 )
 from voice.ears.whisper_completions import collapse_repeats, has_number, intensity_completions
 from voice.ears.whisper_completions import plain as _plain
@@ -306,14 +306,14 @@ class WhisperBackend:
         # likely in a short noisy burst.)
         candidates = [c for c in candidates if sayable(c, encoded.seconds)]
         if candidates:
-            best, score, margin = self._best_candidate(
-                encoded, candidates, candidate_floor(text, said.avg_logprob))
-            feats.update(candidate_score=score, candidate_margin=margin)
-            if wins(score, margin):
+            best = self._best_candidate(encoded, candidates,
+                                        candidate_floor(text, said.avg_logprob))
+            feats.update(candidate_score=best.score, candidate_margin=best.margin)
+            if best.wins():
                 feats["candidate"] = 1.0
-                if _plain(text) != best:
+                if _plain(text) != best.phrase:
                     feats["free_text_differs"] = 1.0
-                    text = best
+                    text = best.phrase
         return Hypothesis(text, feats)
 
     def _decoder_context(self, encoded: Encoded) -> Context:
@@ -360,7 +360,7 @@ class WhisperBackend:
         return self.engine.score(encoded, phrases, self.prompts.get(self._mode, ""))
 
     def _best_candidate(self, encoded: Encoded, phrases: list[str], floor: float = -99.0
-                        ) -> tuple[str, float, float]:
+                        ) -> Best:
         return best_candidate(phrases, self._scores(encoded, phrases), floor,
                               lambda phrase: meaning_of(phrase, self._mode))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from voice.ears.whisper_completions import plain
 from voice.ears.whisper_phrases import NOISE_TEXTS
@@ -80,20 +81,33 @@ def candidate_floor(text: str, avg_logprob: float) -> float:
     return avg_logprob - CANDIDATE_GAP if text and plain(text) not in NOISE_TEXTS else -99.0
 
 
+@dataclass(frozen=True)
+class Best:
+    """The best candidate phrase, its score, and its lead over the best phrase of
+    another meaning (scores under the floor counted as nothing; 9.0 when no phrase
+    means anything else)."""
+
+    phrase: str
+    score: float
+    margin: float
+
+    def wins(self) -> bool:
+        """Whether it replaces the transcript: surely and ahead, or lower but far ahead.
+        (Measuring the wide rule's lead against what the rivals really scored, rather
+        than against the floor, was tried in session 15: the fit split was the same,
+        but Piper's bare "pause" at 10 dB, written "Bause.", scored -1.58 with every
+        rival under the floor, and was then lost at the end of the utterance.)"""
+        return ((self.score >= CANDIDATE_MIN and self.margin >= CANDIDATE_MARGIN)
+                or (self.score >= CANDIDATE_WIDE_MIN and self.margin >= CANDIDATE_WIDE_MARGIN))
+
+
 def best_candidate(phrases: Sequence[str], scores: Sequence[float], floor: float,
-                   meaning: Callable[[str], object]) -> tuple[str, float, float]:
-    """The best phrase, its score and its lead over the best phrase that means something
-    else (9.0 when none does). Scores under ``floor`` count as -99."""
+                   meaning: Callable[[str], object]) -> Best:
+    """The best phrase of ``phrases`` by ``scores``, those under ``floor`` counted as -99."""
     floored = [s if s >= floor else -99.0 for s in scores]
     order = sorted(range(len(phrases)), key=lambda i: -floored[i])
     best = order[0]
     said = meaning(phrases[best])
     runner_up = next((i for i in order[1:] if meaning(phrases[i]) != said), None)
     margin = floored[best] - floored[runner_up] if runner_up is not None else 9.0
-    return phrases[best], float(floored[best]), float(margin)
-
-
-def wins(score: float, margin: float) -> bool:
-    """Whether the best candidate, with ``score`` and ``margin``, replaces the transcript."""
-    return ((score >= CANDIDATE_MIN and margin >= CANDIDATE_MARGIN)
-            or (score >= CANDIDATE_WIDE_MIN and margin >= CANDIDATE_WIDE_MARGIN))
+    return Best(phrases[best], float(floored[best]), float(margin))

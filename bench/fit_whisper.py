@@ -59,9 +59,9 @@ def record(recognizer: str, voices: list[str], every: int) -> list[dict[str, Any
     # utterance ends, and end() may return that decision later.
     scored_for: dict[int, tuple[dict[str, float], str]] = {}
 
-    def backend_decide(self: Any, encoded: Any, said: Any) -> Hypothesis:
+    def backend_decide(self: Any, encoded: Any, said: Any, *ahead: Any) -> Hypothesis:
         self._scored, self._free = {}, ""
-        hyp = original_backend_decide(self, encoded, said)
+        hyp = original_backend_decide(self, encoded, said, *ahead)
         scored_for[id(hyp)] = (self._scored, self._free)
         return hyp
 

@@ -17,6 +17,7 @@ score go into :meth:`WhisperBackend.confidence`.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,8 @@ class WhisperBackend:
         self._looked = False  # this pause has had its quick look
         self._warming: threading.Thread | None = None  # the warm-up decode, until joined
         self._fast: Confirmed | None = None  # the look confirmed a proposed control
+        # One thread for a sentence's grammar search beside its free decode.
+        self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attune-search")
 
     @classmethod
     def load(cls, folder: Path, name: str = "whisper", english_only: bool = True,
@@ -254,13 +257,35 @@ class WhisperBackend:
                 feats.update(fast.features())
                 return Hypothesis(fast.text, feats)
         else:
-            encoded, said = self._transcribe()
+            encoded = self.engine.encode(self._audio())
+            ahead = self._search_ahead(encoded)
+            said = self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
+            self._blocks, self._samples = [], 0
+            return self._decide(encoded, said, ahead)
         self._blocks, self._samples = [], 0
         return self._decide(encoded, said)
 
-    def _decide(self, encoded: Encoded, said: Transcript) -> Hypothesis:
+    def _search_ahead(self, encoded: Encoded) -> Future[list[tuple[str, float]]] | None:
+        """A sentence's grammar search, started beside its free decode (CTranslate2 on its
+        own threads, the search in numpy on one): most sentences need both, one after the
+        other they were 0.25-0.45 s of the wait. Not for short utterances, which are
+        mostly taken as written. The steps are bounded by the audio, as the free decode
+        is, since the transcript's length is not known yet."""
+        if not SHORT_S < encoded.seconds <= SEARCH_S:
+            return None
+        search = self._search(self._mode)
+        if search is None:
+            return None
+        steps = 6 + int(encoded.seconds * 8) + SEARCH_MORE_TOKENS
+        return self._ahead.submit(lambda: search.search(self._decoder_context(encoded),
+                                                        keep=SEARCHED, steps=steps))
+
+    def _decide(self, encoded: Encoded, said: Transcript,
+                ahead: Future[list[tuple[str, float]]] | None = None) -> Hypothesis:
         """What the utterance means: Whisper's transcript when the templates read it and
-        Whisper is sure, else the best of the candidates by the fitted rule."""
+        Whisper is sure, else the best of the candidates by the fitted rule. (``ahead``:
+        the grammar search, if already started; a search not needed is left to finish on
+        its own.)"""
         text, feats, read, completions = self._read(encoded, said)
         if self._sure(said, read, completions):
             return Hypothesis(text, feats)  # the templates say it, and Whisper is sure
@@ -285,6 +310,7 @@ class WhisperBackend:
         if search is not None:
             # The grammar's own sentences likeliest in the audio: in noise the one said is
             # rarely among those spelled like the transcript (docs/ears.md).
+            sentences = ahead.result() if ahead is not None else None  # (its context too)
             context = self._decoder_context(encoded)
             # Only sentences about as long as what Whisper wrote: the search also ends
             # sentences early ("stop" for "Stop the car at the corner.", "i feel
@@ -299,7 +325,9 @@ class WhisperBackend:
             # (Nor much longer: past that the beam only lengthens sentences that end
             # later, at 4-7 ms a token.)
             steps = said.tokens + SEARCH_MORE_TOKENS
-            found = [found for found, _ in search.search(context, keep=SEARCHED, steps=steps)
+            if sentences is None:
+                sentences = search.search(context, keep=SEARCHED, steps=steps)
+            found = [found for found, _ in sentences
                      if syllables(found) >= least and (not completions or has_number(found))]
             candidates = list(dict.fromkeys([*found, *candidates]))
         # (Only what can be said in the audio: the search also finds long sentences

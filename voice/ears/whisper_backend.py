@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from voice.audio.mic import pcm16_samples
 from voice.ears.base import FREE, Hypothesis
@@ -33,6 +32,7 @@ from voice.ears.whisper_candidates import (
     best_candidate,
     candidate_floor,
     sayable,
+    spelled_candidates,
     syllables,
 )
 from voice.ears.whisper_completions import collapse_repeats, has_number, intensity_completions
@@ -46,7 +46,6 @@ from voice.ears.whisper_phrases import (
     PROMPTS,
     build_modes,
     meaning_of,
-    mode_sentences,
 )
 from voice.understanding.intents import Intent
 from voice.understanding.understand import understand, understanding_grammar
@@ -60,11 +59,6 @@ SEARCHED = 3  # of them, scored as candidates
 FOUND_LENGTH = 0.6  # their syllables, at least, for each of the free transcript's
 SEARCH_MORE_TOKENS = 8  # their tokens, at most, beyond the free transcript's
 BEAM = 4  # readings of a sentence the greedy decode did not make sense of
-# Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
-# and template sentences most like the transcript are scored: on the fit split, 3 and 5
-# decide as all of them (9-17) did (bench/fit_whisper.py).
-SHORT_KEPT = 3
-NEAREST = 5
 # A tolerant reading of recognized text needs more than typed text (0.7): on the fit
 # split, "Could you open the window?" read as the wind-down (0.71) and a bare "Okay."
 # as a check-in (0.75) were the clean false accepts; no right answer was under 0.8.
@@ -368,20 +362,8 @@ class WhisperBackend:
                     ) -> list[str]:
         """The mode's sentences nearest the transcript (or nearest any of the beam's
         readings of it), and its short phrases when the utterance is short."""
-        plain = _plain(readings[0])
-        likeness: dict[str, float] = {}
-        for reading in dict.fromkeys(_plain(r) for r in readings):
-            for sentence, like, _ in process.extract(reading, mode_sentences(self._mode),
-                                                     scorer=fuzz.ratio, limit=NEAREST):
-                likeness[sentence] = max(like, likeness.get(sentence, 0.0))
-        near = sorted(likeness, key=lambda c: -likeness[c])[:NEAREST]
-        short = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
-        if plain and self._mode != "answer":
-            # (Nothing written: every short phrase is as likely. An answer is mostly a
-            # number misheard as a word that looks nothing like it: "six" as "Thanks.")
-            short = [c for c, _, _ in process.extract(plain, short, scorer=fuzz.ratio,
-                                                      limit=SHORT_KEPT)]
-        return list(dict.fromkeys([*short, *completions, *near]))
+        shorts = self.candidates.get(self._mode, []) if seconds <= SHORT_S else []
+        return spelled_candidates(readings, self._mode, shorts, completions)
 
     def _scores(self, encoded: Encoded, phrases: list[str]) -> list[float]:
         """Each phrase's mean log-probability per token, its end included."""

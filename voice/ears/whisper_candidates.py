@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from voice.ears.whisper_completions import plain
-from voice.ears.whisper_phrases import NOISE_TEXTS
+from voice.ears.whisper_phrases import NOISE_TEXTS, mode_sentences
 
 # A candidate wins with this mean log-probability per token and this lead over the
 # best candidate that means something else (bench/fit_whisper.py, fit split, 5 voices,
@@ -28,6 +30,11 @@ CANDIDATE_WIDE_MARGIN = 1.5
 # (fit split, two recordings of it: clean 94.7 -> 96.5% and 96.8 -> 98.9%, nothing lost
 # at 10 or 5 dB, false accepts the same; 1.0 lost 10 dB clips).
 CANDIDATE_GAP = 1.5
+# Each candidate costs about 20 ms to score (2 cores), so only the mode's short phrases
+# and template sentences most like the transcript are scored: on the fit split, 3 and 5
+# decide as all of them (9-17) did (bench/fit_whisper.py).
+SHORT_KEPT = 3
+NEAREST = 5
 # A candidate must be sayable in the audio it would stand for: at most this many
 # syllables, plus this many a second. On the fit split every utterance understood
 # right had at least 2 syllables of room under that bound (fastest: "okay that's
@@ -111,3 +118,24 @@ def best_candidate(phrases: Sequence[str], scores: Sequence[float], floor: float
     runner_up = next((i for i in order[1:] if meaning(phrases[i]) != said), None)
     margin = floored[best] - floored[runner_up] if runner_up is not None else 9.0
     return Best(phrases[best], float(floored[best]), float(margin))
+
+
+def spelled_candidates(readings: Sequence[str], mode: str, shorts: Sequence[str],
+                       completions: Sequence[str]) -> list[str]:
+    """The mode's sentences nearest in spelling to the transcript (``readings[0]``) or to
+    any other reading of it, the short phrases (``shorts``) most like it, and the
+    check-in's number ``completions``."""
+    likeness: dict[str, float] = {}
+    for reading in dict.fromkeys(plain(r) for r in readings):
+        for sentence, like, _ in process.extract(reading, mode_sentences(mode),
+                                                 scorer=fuzz.ratio, limit=NEAREST):
+            likeness[sentence] = max(like, likeness.get(sentence, 0.0))
+    near = sorted(likeness, key=lambda c: -likeness[c])[:NEAREST]
+    said = plain(readings[0])
+    kept = list(shorts)
+    if said and mode != "answer":
+        # (Nothing written: every short phrase is as likely. An answer is mostly a
+        # number misheard as a word that looks nothing like it: "six" as "Thanks.")
+        kept = [c for c, _, _ in process.extract(said, kept, scorer=fuzz.ratio,
+                                                 limit=SHORT_KEPT)]
+    return list(dict.fromkeys([*kept, *completions, *near]))

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from voice.ears.base import EARLY_INTENTS
 from voice.ears.pocketsphinx_backend import temp_file_of
 from voice.ears.spotter_words import pronunciations
+from voice.ears.whisper_candidates import best_candidate
 from voice.ears.whisper_completions import collapse_repeats, plain
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine
 from voice.errors import MissingDependency
@@ -174,9 +175,7 @@ def confirm(engine: WhisperEngine, audio: np.ndarray, proposed: tuple[str, ...],
 def judge(engine: WhisperEngine, encoded: Encoded, said: Transcript, proposed: tuple[str, ...],
           mode: str, prompt: str, shorts: tuple[str, ...] = ()) -> Confirmed:
     """Whether a look (``encoded``, and Whisper's words ``said``) confirms a control: the
-    rule of :func:`confirm`, also asked of the full quick look a proposal gets when the
-    short one did not confirm it (its 10 s window hears a Piper "pause" better than 3 s:
-    "Fause." where the short look wrote "F-")."""
+    rule of :func:`confirm`."""
     text = collapse_repeats(said.text)
     read = understand(text, mode) if text else None
     # Whisper's own sure, word-for-word reading of a control needs only *a* proposal:
@@ -195,8 +194,9 @@ def judge(engine: WhisperEngine, encoded: Encoded, said: Transcript, proposed: t
                                                          scorer=fuzz.ratio, limit=SHORTS_KEPT))
     # (In answer mode the answers stay as rivals: a "four" must beat "pause" to be
     # taken as one. Fit half of the real people: an 8 kHz "four" was taken as pause.)
-    words = [w for w in dict.fromkeys((*proposed, *shorts)) if best_intent(w, mode) is not None]
-    if not any(best_intent(w, mode) in EARLY_INTENTS for w in words):
+    intents = {w: best_intent(w, mode) for w in dict.fromkeys((*proposed, *shorts))}
+    words = [w for w, intent in intents.items() if intent is not None]
+    if not any(intents[w] in EARLY_INTENTS for w in words):
         return Confirmed(encoded, said, text, None)
     parts = engine.score_parts(encoded, words, prompt)
     # What Whisper wrote freely still counts: a word far less likely than its own
@@ -204,13 +204,12 @@ def judge(engine: WhisperEngine, encoded: Encoded, said: Transcript, proposed: t
     # the full path, which gave a clear espeak-ng "stop" at 10 dB, written "Let's talk.",
     # a margin of 98 where this look measured it against "slower").
     floor = said.avg_logprob - SCORE_GAP if text and plain(text) not in NOISE_WORDS else -99.0
-    scores = [score if score >= floor else -99.0 for score, _ in parts]
-    order = sorted(range(len(words)), key=lambda i: -scores[i])
-    best, score, end = words[order[0]], scores[order[0]], parts[order[0]][1]
-    margin = score - scores[order[1]] if len(order) > 1 else 9.0
-    if (score >= SCORE_MIN and margin >= SCORE_MARGIN and end >= END_MIN
-            and best_intent(best, mode) in EARLY_INTENTS):
-        return Confirmed(encoded, said, best, best_intent(best, mode), "scored", score)
+    best = best_candidate(words, [score for score, _ in parts], floor, intents.__getitem__)
+    end = parts[words.index(best.phrase)][1]
+    intent = intents[best.phrase]
+    if (best.score >= SCORE_MIN and best.margin >= SCORE_MARGIN and end >= END_MIN
+            and intent in EARLY_INTENTS):
+        return Confirmed(encoded, said, best.phrase, intent, "scored", best.score)
     return Confirmed(encoded, said, text, None)
 
 

@@ -243,36 +243,34 @@ class WhisperBackend:
         (look, self._look), (fast, self._fast) = (self._look, None), (self._fast, None)
         if self.spotter is not None:
             self.spotter.end()
+        ahead = None
         if look is not None and self._samples - look.samples <= REUSE_S * 16000:
             encoded, said = look.encoded, look.said  # only trailing silence came after it
-            if fast is not None:  # a control the spotter proposed and Whisper confirmed
-                self._blocks, self._samples = [], 0
-                feats = self._read(encoded, said)[1]
-                feats.update(fast.features())
-                return Hypothesis(fast.text, feats)
         else:
             encoded = self.engine.encode(self._audio())
             ahead = self._search_ahead(encoded)
             said = self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
-            self._blocks, self._samples = [], 0
-            return self._decide(encoded, said, ahead)
+            fast = None  # (more than silence came after the look: it stands for nothing)
         self._blocks, self._samples = [], 0
-        return self._decide(encoded, said)
+        if fast is not None:  # a control the spotter proposed and Whisper confirmed
+            feats = self._read(encoded, said)[1]
+            feats.update(fast.features())
+            return Hypothesis(fast.text, feats)
+        return self._decide(encoded, said, ahead)
 
     def _search_ahead(self, encoded: Encoded) -> Future[list[tuple[str, float]]] | None:
         """A sentence's grammar search, started beside its free decode (CTranslate2 on its
         own threads, the search in numpy on one): most sentences need both, one after the
         other they were 0.25-0.45 s of the wait. Not for short utterances, which are
-        mostly taken as written. The steps are bounded by the audio, as the free decode
-        is, since the transcript's length is not known yet."""
+        mostly taken as written. Only the search's own bound on its steps holds, since
+        the transcript's length is not known yet."""
         if not SHORT_S < encoded.seconds <= SEARCH_S:
             return None
         search = self._search(self._mode)
         if search is None:
             return None
-        steps = 6 + int(encoded.seconds * 8) + SEARCH_MORE_TOKENS
-        return self._ahead.submit(lambda: search.search(self._decoder_context(encoded),
-                                                        keep=SEARCHED, steps=steps))
+        return self._ahead.submit(
+            lambda: search.search(self._decoder_context(encoded), keep=SEARCHED))
 
     def _decide(self, encoded: Encoded, said: Transcript,
                 ahead: Future[list[tuple[str, float]]] | None = None) -> Hypothesis:
@@ -304,8 +302,14 @@ class WhisperBackend:
         if search is not None:
             # The grammar's own sentences likeliest in the audio: in noise the one said is
             # rarely among those spelled like the transcript (docs/ears.md).
-            sentences = ahead.result() if ahead is not None else None  # (its context too)
-            context = self._decoder_context(encoded)
+            if ahead is not None:
+                sentences = ahead.result()
+            else:
+                # (At most this many tokens: past that the beam only lengthens sentences
+                # that end later, at 4-7 ms a token.)
+                steps = said.tokens + SEARCH_MORE_TOKENS
+                sentences = search.search(self._decoder_context(encoded), keep=SEARCHED,
+                                          steps=steps)
             # Only sentences about as long as what Whisper wrote: the search also ends
             # sentences early ("stop" for "Stop the car at the corner.", "i feel
             # overwhelmed" for "... maybe an eight"), and Whisper often writes a full stop
@@ -316,11 +320,6 @@ class WhisperBackend:
             # only sentences with a number ("i feel overwhelming" scored -0.87 there,
             # "... maybe an eight" -1.14).
             least = FOUND_LENGTH * syllables(text)
-            # (Nor much longer: past that the beam only lengthens sentences that end
-            # later, at 4-7 ms a token.)
-            steps = said.tokens + SEARCH_MORE_TOKENS
-            if sentences is None:
-                sentences = search.search(context, keep=SEARCHED, steps=steps)
             found = [found for found, _ in sentences
                      if syllables(found) >= least and (not completions or has_number(found))]
             candidates = list(dict.fromkeys([*found, *candidates]))

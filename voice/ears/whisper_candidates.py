@@ -63,6 +63,8 @@ _SPLIT = [re.compile(p) for p in (
     r"[aeiou]y[aeiou](?![ds]$)",  # betrayal, annoyance (not annoyed)
     r"ire[ds]?$|(?<![yfp])our$",  # tired, our (not your)
 )]
+
+
 def _syllables_of(word: str) -> int:
     word = word.replace("'", "")
     runs = len(_VOWEL_RUNS.findall(word))

@@ -50,8 +50,8 @@ class Automaton:
         self.empty[0].append(body)
         for phrase in grammar.lead:
             words = phrase.split()
-            self._chain(0, words, body)
-            self._chain(0, [*words[:-1], words[-1] + ","], body)
+            for written in (words, [*words[:-1], words[-1] + ","]):
+                self._chain(0, written, body)
         for template in grammar.for_mode(mode):
             start = self._state()
             self.empty[body].append(start)

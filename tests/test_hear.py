@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_attune
 from tests.test_asr_audio import clip
-from voice.audio.io import resample, write_wav
+from voice.audio.io import read_wav, resample, write_wav
 from voice.cli import main
 
 pytest.importorskip("pocketsphinx")
@@ -26,6 +26,10 @@ def wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     y, _ = clip("the weather will be sunny tomorrow afternoon")
     out["ood"] = folder / "ood.wav"
     write_wav(out["ood"], y, 16000)
+    # Cut to the first and last sample of speech, as many public recordings are.
+    loud = np.flatnonzero(np.abs(x) > 0.02)
+    out["tight"] = folder / "tight.wav"
+    write_wav(out["tight"], x[loud[0]:loud[-1] + 1], 16000)
     out["silence"] = folder / "silence.wav"
     write_wav(out["silence"], np.zeros(16000, np.float32), 16000)
     return out
@@ -48,6 +52,18 @@ def test_hear_json_lines(wavs: dict[str, Path]) -> None:
     assert by_file["silence"] == [{"file": str(wavs["silence"]), "text": "", "intent": None,
                                    "slots": {}, "confidence": 0.0, "decided_at_s": 1.0,
                                    "reason": "no-speech"}]
+
+
+def test_hear_a_file_that_starts_and_ends_with_speech(wavs: dict[str, Path]) -> None:
+    """A live microphone hears the room first; hear gives each file that second."""
+    result = run_attune("hear", "--json", "--recognizer", "pocketsphinx", str(wavs["tight"]))
+    assert result.returncode == 0, result.stderr
+    heard = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(h["intent"], h["slots"]) for h in heard] == [
+        ("start_session", {"session": "body-scan"})]
+    samples, rate = read_wav(wavs["tight"])
+    # Positions are in the file, not in the room around it.
+    assert 0.0 < float(heard[0]["decided_at_s"]) <= len(samples) / rate
 
 
 def test_hear_in_process_matches_and_reports_plainly(

@@ -84,9 +84,16 @@ class ArrayMic:
 
 
 class FileMic(ArrayMic):
-    """A WAV file (any rate, channels or bit depth) as if it were the microphone."""
+    """A WAV file (any rate, channels or bit depth) as if it were the microphone.
 
-    def __init__(self, path: str | Path, block_samples: int = BLOCK_SAMPLES) -> None:
+    ``room_s`` of silence can be put before and after the recording: a live
+    microphone hears the room before anyone speaks, and the endpointer needs that
+    to find where speech starts (a clip cut to its first word is otherwise heard
+    as no speech at all). ``file_position_s`` maps a stream position back onto
+    the file."""
+
+    def __init__(self, path: str | Path, block_samples: int = BLOCK_SAMPLES,
+                 room_s: float = 0.0) -> None:
         from voice.audio.io import read_wav
 
         self.path = Path(path)
@@ -96,7 +103,15 @@ class FileMic(ArrayMic):
             raise AttuneError(f"{path}: no such file") from None
         except (ValueError, OSError) as err:
             raise AttuneError(f"{path}: cannot read it as a WAV file ({err})") from None
-        super().__init__(samples, rate, block_samples)
+        self.room_s = room_s
+        self.file_duration_s = len(samples) / rate
+        room = np.zeros(round(room_s * rate), np.float32)
+        super().__init__(np.concatenate([room, np.asarray(samples, np.float32).reshape(-1), room]),
+                         rate, block_samples)
+
+    def file_position_s(self, stream_s: float) -> float:
+        """Where in the file a position in the (padded) stream falls."""
+        return min(max(stream_s - self.room_s, 0.0), self.file_duration_s)
 
 
 def _sounddevice() -> Any:

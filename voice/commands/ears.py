@@ -28,9 +28,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "hear", help="run the ears on recorded WAV files",
         description="Feed WAV files (any rate) through the live listening pipeline in "
-                    "30 ms blocks: endpointer, recognizer, intent matcher. One line per "
-                    "utterance; decided_at_s is the position in the audio when the intent "
-                    "was decided.")
+                    "30 ms blocks: endpointer, recognizer, intent matcher, with a second of "
+                    "silence before and after each file as a microphone would hear the room. "
+                    "One line per utterance; decided_at_s is the position in the file when "
+                    "the intent was decided.")
     p.add_argument("files", nargs="+", metavar="FILE.wav")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--recognizer", choices=CHOICES["recognizer"], default=None,
@@ -96,12 +97,17 @@ def _crisis_reply() -> str:
     return crisis_response(region).printed
 
 
+# Silence around each file, as a live microphone hears the room before and after.
+HEAR_ROOM_S = 1.0
+
+
 def cmd_hear(args: argparse.Namespace) -> int:
     from voice.audio.mic import FileMic
     from voice.ears.choice import load_recognizer
     from voice.ears.recognizer import Listener
 
-    mics = [FileMic(path) for path in args.files]  # read every file before loading models
+    # Read every file before loading models; each gets a second of room around it.
+    mics = [FileMic(path, room_s=HEAR_ROOM_S) for path in args.files]
     try:
         recognizer = load_recognizer(args.recognizer, mode=args.mode)
     except KeyError as err:
@@ -111,10 +117,12 @@ def cmd_hear(args: argparse.Namespace) -> int:
         count = 0
         for heard in listener:
             count += 1
-            _print_heard(path, heard.to_dict(features=args.features), args.json)
+            data = heard.to_dict(features=args.features)
+            data["decided_at_s"] = round(mic.file_position_s(float(data["decided_at_s"])), 3)
+            _print_heard(path, data, args.json)
         if count == 0:
             _print_heard(path, {"text": "", "intent": None, "slots": {}, "confidence": 0.0,
-                                "decided_at_s": round(mic.duration_s, 3),
+                                "decided_at_s": round(mic.file_duration_s, 3),
                                 "reason": "no-speech"}, args.json)
     return 0
 

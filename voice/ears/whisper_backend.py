@@ -212,15 +212,18 @@ class WhisperBackend:
                 self._look = Look(self._samples, look.encoded, look.said)
                 self._fast = look
                 return look.text
-        if self.spotter is not None and not proposed and not self.look_unproposed:
-            return ""  # (a proposal Whisper did not confirm still gets the full look)
-        return self._look_whole()
+            # A proposal Whisper did not confirm still gets the full look, on the same
+            # encoding (the look's window is the full path's).
+            return self._look_whole(look.encoded)
+        if self.spotter is not None and not self.look_unproposed:
+            return ""
+        return self._look_whole(self.engine.encode(self._audio()))
 
-    def _look_whole(self) -> str:
+    def _look_whole(self, encoded: Encoded) -> str:
         # (Only decoded: deciding here too, scoring and searching at every pause, was
         # more work than an utterance's decoding deadline allows once Attune speaks
         # over it; tests/test_listen.py with echo.)
-        encoded, said = self._transcribe()
+        said = self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
         self._look = Look(self._samples, encoded, said)
         return said.text
 
@@ -232,10 +235,6 @@ class WhisperBackend:
 
     def _audio(self) -> np.ndarray:
         return pcm16_samples(b"".join(self._blocks)).astype(np.float32) / 32768.0
-
-    def _transcribe(self) -> tuple[Encoded, Transcript]:
-        encoded = self.engine.encode(self._audio())
-        return encoded, self.engine.transcribe(encoded, self.prompts.get(self._mode, ""))
 
     def end(self) -> Hypothesis:
         if self._samples == 0:

@@ -81,3 +81,33 @@ def test_doctor_says_which_crisis_line_will_be_given(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     line = next(c for c in run_checks() if c.name == "crisis line")
     assert not line.ok and "findahelpline" in line.found and "ATTUNE_REGION" in line.fix
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["run", "box-breathing", "--volume", "40"],
+     "argument --volume: must be between -18 and 6 (got 40)"),
+    (["run", "box-breathing", "--volume", "nan"],
+     "argument --volume: must be between -18 and 6 (got nan)"),
+    (["render", "box-breathing", "-o", "x.wav", "--minutes", "0.1"],
+     "argument --minutes: must be between 0.5 and 120 (got 0.1)"),
+    (["say", "hello", "--rate", "5"], "argument --rate: must be between 0.5 and 2 (got 5)"),
+    (["listen", "--echo", "9"], "argument --echo: must be between 0 and 2 (got 9)"),
+    (["sounds", "--play", "rain", "--seconds", "-1"],
+     "argument --seconds: must be between 0.5 and 600 (got -1)"),
+    (["history", "--days", "2.5"], "argument --days: '2.5' is not a whole number"),
+])
+def test_numbers_out_of_range_are_refused_everywhere(args: list[str], message: str) -> None:
+    """The config file's rule holds on the command line: refused with the range, never
+    clamped or played (``--volume 40`` had played 22 dB over the loudest setting)."""
+    result = run_attune(*args)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].endswith(message), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_player_refuses_a_volume_out_of_range() -> None:
+    from voice.engine.player import Player
+    from voice.sessions.library import find_session
+
+    with pytest.raises(AttuneError, match="volume must be between -18 and 6 dB"):
+        Player(find_session("box-breathing"), None, None, volume_db=40.0)  # type: ignore[arg-type]

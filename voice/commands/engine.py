@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from voice.config import in_range
 from voice.errors import AttuneError
 
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", metavar="ID|PATH", help="a session id (see 'attune list') or file")
-    p.add_argument("--minutes", type=float, metavar="N",
+    p.add_argument("--minutes", type=in_range("minutes"), metavar="N",
                    help="session length in minutes (stretches or shrinks the filling step)")
     p.add_argument("--answers", metavar="A,B,...",
                    help="answers to the session's questions, in order ('-' for none; "
@@ -39,7 +40,8 @@ def register(sub: Any) -> None:
                    help="write what would be heard to a WAV file instead of the speakers")
     p.add_argument("--clock", choices=("real", "virtual"), default="real",
                    help="virtual: run as fast as possible (with --speaker-file)")
-    p.add_argument("--volume", type=float, metavar="DB", help="master volume in dB (-18 to 6)")
+    p.add_argument("--volume", type=in_range("volume_db"), metavar="DB",
+                   help="master volume in dB (-18 to 6)")
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser("render", help="render a session to an audio file",
@@ -80,11 +82,6 @@ def _controls(text: str | None) -> Any:
     return Controls(parse_controls(text) if text else None)
 
 
-def _check_minutes(minutes: float | None) -> None:
-    if minutes is not None and not 0.5 <= minutes <= 120:
-        raise AttuneError(f"--minutes must be between 0.5 and 120 (got {minutes:g})")
-
-
 def _keyboard(player: Any) -> None:
     """Typed lines while playing: a control word, or else an answer."""
     from voice.engine.controls import control_name
@@ -108,7 +105,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     from voice.engine.player import Player
     from voice.sessions.library import find_session
 
-    _check_minutes(args.minutes)
     session = find_session(args.session)
     controls = _controls(args.controls)
     if args.speaker_file is None:
@@ -167,7 +163,6 @@ def cmd_render(args: argparse.Namespace) -> int:
     from voice.engine.timeline import RATE
     from voice.sessions.library import find_session
 
-    _check_minutes(args.minutes)
     session = find_session(args.session)
     out: Path = args.output
     suffix = out.suffix.lower()

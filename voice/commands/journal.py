@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from voice import paths
+from voice.config import in_range
 from voice.errors import AttuneError
 from voice.journal import history
 from voice.journal.checkin import CheckIn
@@ -31,7 +32,7 @@ def register(sub: Any) -> None:
         description="Your check-ins and practice sessions as a table with a short summary, "
                     "or exported as JSON or CSV, or drawn as a chart. Everything stays on "
                     "this machine.")
-    p.add_argument("--days", type=int, default=7, metavar="N",
+    p.add_argument("--days", type=in_range("days", whole=True), default=7, metavar="N",
                    help="how many days back to look (default: 7)")
     p.add_argument("--all", action="store_true", help="everything in the journal")
     fmt = p.add_mutually_exclusive_group()

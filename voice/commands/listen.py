@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from voice.config import CHOICES
+from voice.config import CHOICES, in_range
 from voice.errors import AttuneError
 
 
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
                         "(needs --mic-file and --speaker-file)")
     p.add_argument("--events", type=Path, metavar="FILE.jsonl",
                    help="write what is heard and done as JSON lines")
-    p.add_argument("--echo", type=float, default=0.0, metavar="G",
+    p.add_argument("--echo", type=in_range("echo"), default=0.0, metavar="G",
                    help="mix the speaker output back into the microphone at gain G, as a "
                         "room without headphones would (with --mic-file)")
     p.add_argument("--recognizer", choices=CHOICES["recognizer"], default=None,

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from voice.audio.io import OUTPUT_RATE, Samples, check_output_device, play, write_wav
+from voice.config import in_range
 from voice.errors import AttuneError
 
 DESCRIPTIONS = {
@@ -35,7 +36,8 @@ def register(sub: Any) -> None:
         help="piper (neural, the default when installed) or system (espeak-ng / OS voice)",
     )
     say.add_argument(
-        "--rate", type=float, default=1.0, help="speaking rate; 1.0 is about 145 words/min"
+        "--rate", type=in_range("speaking_rate"), default=1.0,
+        help="speaking rate, 0.5 to 2; 1.0 is about 145 words/min"
     )
     say.add_argument(
         "-o", "--output", metavar="FILE.wav", help="write a WAV file instead of playing"
@@ -50,7 +52,8 @@ def register(sub: Any) -> None:
     sounds.add_argument("--play", metavar="NAME", help="a cue or bed name from the list")
     sounds.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file instead")
     sounds.add_argument(
-        "--seconds", type=float, default=20.0, help="how long to play a bed (default 20)"
+        "--seconds", type=in_range("seconds"), default=20.0,
+        help="how long to play a bed (default 20)"
     )
     sounds.set_defaults(handler=cmd_sounds)
 

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from voice.config import RANGES
 from voice.engine.timeline import RATE, samples
 from voice.errors import AttuneError
 
@@ -25,7 +26,7 @@ ALIASES = {"time-left": "time_left", "timeleft": "time_left", "next": "skip", "c
 PACE_STEP = 1.2  # slower: phases x1.2; faster: /1.2
 PHASE_MIN_S, PHASE_MAX_S = 0.5, 30.0
 VOLUME_STEP_DB = 3.0
-VOLUME_MIN_DB, VOLUME_MAX_DB = -18.0, 6.0
+VOLUME_MIN_DB, VOLUME_MAX_DB = RANGES["volume_db"]  # (the setting's own range)
 
 
 def control_name(word: str) -> str:

@@ -29,11 +29,12 @@ from voice.audio.sinks import Sink
 from voice.engine.answers import AnswerSource, QueueAnswers
 from voice.engine.clock import Clock, VirtualClock
 from voice.engine.control_actions import ControlActions
-from voice.engine.controls import Controls
+from voice.engine.controls import VOLUME_MAX_DB, VOLUME_MIN_DB, Controls
 from voice.engine.lines import Speech
 from voice.engine.mixdown import Mixdown, Placed
 from voice.engine.scheduler import RunState, Scheduler
 from voice.engine.timeline import RATE, Played, Segment, samples, timeline_json
+from voice.errors import AttuneError
 from voice.sessions.model import DEFAULT_BED_VOLUME, Session
 
 BLOCK = 1102  # 50 ms at 22050 Hz: a control is heard within one block of arriving
@@ -68,6 +69,9 @@ class Player:
         self.controls.now = self.clock.now
         self.display = display
         self.block = block
+        if not VOLUME_MIN_DB <= volume_db <= VOLUME_MAX_DB:  # (headphones, eyes closed)
+            raise AttuneError(f"volume must be between {VOLUME_MIN_DB:g} and "
+                              f"{VOLUME_MAX_DB:g} dB (got {volume_db:g})")
         self.volume_db = volume_db
         self.max_pause = samples(MAX_PAUSE_S)
         self.state = RunState()

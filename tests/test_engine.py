@@ -155,7 +155,10 @@ def test_thirty_minutes_virtual_null_sink_zero_drift() -> None:
     elapsed = time.perf_counter() - t0
     assert result.end == sink.n and abs(result.end / RATE - 1800) < 15
     assert len(cues(result, "inhale")) > 150
-    late = [c for c in cues(result) if c.phase and c.start > s(120)]  # after the guide words
+    # The filling breath step's cues after the guide words (the session goes on to speak
+    # and breathe once more after it).
+    late = [c for c in cues(result) if c.phase and c.start > s(120)]
+    late = [c for c in late if c.step == late[0].step]
     found = [o for o in onsets if late[0].start <= o <= late[-1].start + s(0.05)]
     assert len(found) == len(late)  # every scheduled cue was heard, and nothing else was
     lags: dict[str, set[int]] = {}
@@ -198,3 +201,11 @@ def test_device_sink_paces_real_time_and_controls_land_fast() -> None:
     latency = (applied["applied"] - sent.arrival) / RATE
     assert 0 <= latency <= 0.1
     assert player.pos / RATE < 1.0 + 3.2 and sink.played() == player.pos
+
+
+@pytest.mark.parametrize("engine", ["system", "piper"])
+def test_calm_sos_breathes_within_ten_seconds_and_lasts_about_a_minute(engine: str) -> None:
+    """In a hard moment the first breath comes quickly: no opening bell or preamble."""
+    _, result, _ = run("calm-sos", engine=engine)
+    assert cues(result, "inhale")[0].start <= s(10)
+    assert result.end <= s(80)

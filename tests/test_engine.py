@@ -13,7 +13,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from voice.audio.mixer import bed_segment
 from voice.audio.sinks import SoftwareStream, SoundDeviceSink, WavSink, check_device
+from voice.audio.sounds import room_tone
 from voice.engine.clock import RealClock
 from voice.engine.controls import Controls
 from voice.engine.player import Player
@@ -83,8 +85,9 @@ def test_pause_40_resume_50_shifts_everything_after() -> None:
     assert later(paused, r_at, shift) == later(base, unit_start, 0)
     assert len(cues(paused)) == len(cues(base))
     assert paused.end == base.end + shift
-    # Silence while paused (after the 300 ms fade), and nothing sounds twice at once.
-    assert rms_db(audio[p_at + s(0.35):r_at]) < -80
+    # Only the room tone while paused (after the 300 ms fade), and nothing sounds twice
+    # at once.
+    assert rms_db(audio[p_at + s(0.35):r_at]) < -58
     assert rms_db(audio[p_at - s(0.3):p_at]) > -50
     assert not speech_overlaps(paused)
 
@@ -120,7 +123,8 @@ def test_stop_ends_within_3s_with_a_fade() -> None:
     at, n = player.applied[0]["applied"], s(0.3)
     curve = 0.5 + 0.5 * np.cos(np.pi * (np.arange(n) + 0.5) / n)
     assert rms_db(full[at:at + n]) > -40
-    assert np.allclose(audio[at:at + n], full[at:at + n] * curve, atol=2e-6)
+    room = bed_segment(room_tone(), at, n)  # (under everything, and not faded by a stop)
+    assert np.allclose(audio[at:at + n] - room, (full[at:at + n] - room) * curve, atol=2e-6)
     assert rms_db(audio[at + n - s(0.02):at + n]) < rms_db(full[at:at + s(0.02)]) - 30
 
 
@@ -142,6 +146,9 @@ def test_thirty_minutes_virtual_null_sink_zero_drift() -> None:
             return self.n
 
         def write(self, block: np.ndarray) -> None:
+            # (Without the room tone under everything: its noise would move each onset's
+            # threshold crossing by a sample or two.)
+            block = block - bed_segment(room_tone(), self.n, block.size)
             loud = np.abs(block) > 0.01
             for i in np.flatnonzero(loud):
                 if self.n + i - self.quiet > s(0.5):
@@ -209,3 +216,30 @@ def test_calm_sos_breathes_within_ten_seconds_and_lasts_about_a_minute(engine: s
     _, result, _ = run("calm-sos", engine=engine)
     assert cues(result, "inhale")[0].start <= s(10)
     assert result.end <= s(80)
+
+
+def _longest_zero_run(audio: np.ndarray) -> int:
+    """The longest run of samples that are exactly zero once written as 16-bit PCM."""
+    zero = np.rint(np.clip(audio, -1, 1) * 32767).astype(np.int16) == 0
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], zero.astype(np.int8), [0]])))
+    return int(np.max(edges[1::2] - edges[::2])) if edges.size else 0
+
+
+def test_pauses_carry_a_quiet_room_tone_not_digital_silence() -> None:
+    """With eyes closed, digital silence sounds like a broken file, and some Bluetooth
+    headsets switch off in it: a room tone at -60 dBFS lies under everything, paused
+    sessions and those without a background sound too."""
+    from voice.audio.mixer import rms_dbfs
+
+    _, result, audio = run("calm-sos")  # no background sound
+    assert _longest_zero_run(audio) < s(0.05)
+    gaps = [x for x in result.played if x.kind == "silence" and x.end - x.start > s(0.5)]
+    quiet = [x for x in gaps if not any(c.start < x.end and c.end > x.start
+                                       for c in result.played if c.kind in ("cue", "speech"))]
+    assert quiet
+    for gap in quiet:
+        assert -63 < rms_dbfs(audio[gap.start + s(0.1):gap.end - s(0.1)]) < -57
+    # Paused for a minute, at the quietest volume: still never digital silence.
+    player, result, audio = run("box-breathing", "30:pause,90:resume", minutes=2,
+                                volume_db=-18.0)
+    assert _longest_zero_run(audio) < s(1.0)

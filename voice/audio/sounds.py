@@ -191,6 +191,25 @@ def make_brown_noise() -> Samples:
     return _bed_level(x)
 
 
+ROOM_TONE_DB = -60.0  # under everything Attune plays (voice.engine.mixdown)
+ROOM_TONE_SECONDS = 8.0
+
+
+def room_tone() -> Samples:
+    """A very quiet, soft room tone (pinkish noise, no hiss or rumble, -60 dBFS RMS) that
+    loops without a seam. Pauses carry it instead of digital silence, which with closed
+    eyes sounds like a broken file, and which some Bluetooth headsets switch off in.
+    Made in memory from a fixed seed: every render holds the same samples."""
+    with _cache_lock:
+        if ("room", "tone") not in _cache:
+            rng = np.random.default_rng(3003)
+            x = _shaped_noise(rng, int(ROOM_TONE_SECONDS * SR), lambda f: _highpass(f, 80)
+                              * _lowpass(f, 2500) / np.sqrt(np.maximum(f, 1.0)))
+            y = x * db_to_gain(ROOM_TONE_DB - rms_dbfs(x.astype(np.float32)))
+            _cache[("room", "tone")] = y.astype(np.float32)
+        return _cache[("room", "tone")]
+
+
 def make_rain() -> Samples:
     n = int(BED_SECONDS * SR)
     rng = np.random.default_rng(2002)

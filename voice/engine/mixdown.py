@@ -74,10 +74,12 @@ def _fade(n: int) -> np.ndarray:
 
 class Mixdown:
     def __init__(self, bed: Samples | None = None, bed_gain: float = 0.0,
-                 master_db: float = 0.0, fade_in_s: float = 2.0, rate: int = RATE) -> None:
+                 master_db: float = 0.0, fade_in_s: float = 2.0, rate: int = RATE,
+                 room: Samples | None = None) -> None:
         self.rate = rate
         self.bed = bed
         self.bed_gain = bed_gain
+        self.room = room  # a quiet loop under everything, from the first sample to the last
         self.placed: list[Placed] = []
         self.played: list[Played] = []
         self.master = db_to_gain(master_db)
@@ -158,6 +160,8 @@ class Mixdown:
                 self.placed.remove(placed)
         if self.bed is not None:
             out += self._bed_block(p, n)
+        if self.room is not None:
+            out += bed_segment(self.room, p, n)
         gains = np.linspace(self.master, self.master_target, n, endpoint=False, dtype=np.float32)
         self.master = self.master_target
         return soft_limiter(out * gains, CEILING)

@@ -82,7 +82,7 @@ class Player:
         if session.background is not None:
             bed = sounds.load_bed(session.background.bed)
             gain = session.background.volume / DEFAULT_BED_VOLUME
-        self.mix = Mixdown(bed, gain or 0.0, volume_db)
+        self.mix = Mixdown(bed, gain or 0.0, volume_db, room=sounds.room_tone())
         self.upcoming: deque[Segment] = deque()
         self.seq: list[Placed] = []  # placed plan segments: the current one and look-ahead
         self.seq_end: int = 0

@@ -26,7 +26,8 @@ from bench.summary import SHORT, Row, as_dicts, markdown_table, rows, text_table
 from bench.targets import TARGETS
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("bench_understanding", "bench_tts", "bench_engine", "bench_listen", "bench_ears")
+BENCHES = ("bench_understanding", "bench_tts", "bench_engine", "bench_sessions", "bench_listen",
+           "bench_ears")
 NO_QUICK = ("bench_tts", "bench_understanding")  # already short
 # The peer alone costs more than our whole quick ears run: it runs in `make bench` only.
 QUICK_EXTRA = {"bench_ears": ["--no-peer"]}

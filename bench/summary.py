@@ -186,6 +186,25 @@ def engine_rows(en: dict[str, Any] | None) -> Iterator[Row]:
               "full run only")
 
 
+def sessions_rows(se: dict[str, Any] | None) -> Iterator[Row]:
+    sm = get(se, "summary")
+    area = "sessions"
+    within, asked = get(sm, "within_10pct"), get(sm, "asked")
+    yield row(area, "renders within 10% of the minutes asked", ratio(within, asked),
+              "sessions.length", pct, f"minutes asked: {get(sm, 'minutes_asked')}",
+              shown=f"{within}/{asked}" if asked else None)
+    lo, hi = get(sm, "lufs_min"), get(sm, "lufs_max")
+    yield row(area, "loudness, furthest from -18 LUFS", get(sm, "loudness_off_lu"),
+              "sessions.loudness_lu", lambda x: f"{x:.1f} LU",
+              f"integrated loudness {lo} to {hi} LUFS" if lo is not None else "")
+    yield row(area, "true peak, loudest render", get(sm, "true_peak_max_dbtp"),
+              "sessions.true_peak_dbtp", lambda x: f"{x:.2f} dBTP")
+    yield row(area, "longest digital silence in a render", get(sm, "longest_silence_s"),
+              "sessions.silence_s", sec)
+    yield row(area, "first breath or practice pause, latest", get(sm, "first_practice_max_s"),
+              None, lambda x: f"{x:.0f} s", "how long an introduction holds a person back")
+
+
 def voice_rows(tts: list[dict[str, Any]] | None) -> Iterator[Row]:
     for t in tts or []:
         area = f"voice: {t['engine']}"
@@ -229,7 +248,8 @@ def understanding_rows(u: dict[str, Any] | None) -> Iterator[Row]:
 def rows(results: dict[str, Any]) -> list[Row]:
     return [*understanding_rows(results.get("bench_understanding")),
             *ears_rows(results.get("bench_ears")), *listen_rows(results.get("bench_listen")),
-            *engine_rows(results.get("bench_engine")), *voice_rows(results.get("bench_tts"))]
+            *engine_rows(results.get("bench_engine")),
+            *sessions_rows(results.get("bench_sessions")), *voice_rows(results.get("bench_tts"))]
 
 
 # ------------------------------------------------------------------ output

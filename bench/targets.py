@@ -56,6 +56,12 @@ TARGETS: dict[str, Target] = {
     # can hear in a 10-16 s breath cycle and under half a 25 ms sound-card block.
     "engine.drift_ms": Target("<=", 10.0, "chosen: inaudible in a breath cycle, under half a "
                                           "sound-card block"),
+    # sessions for daily use (issue 18), every session of the library rendered
+    "sessions.length": Target(">=", 1.0, "issue 18: within 10% of the minutes asked (2, 5, 10)"),
+    "sessions.loudness_lu": Target("<=", 1.0, "issue 18: about -18 LUFS integrated; chosen: "
+                                   "within 1 LU, the step a listener starts to notice"),
+    "sessions.true_peak_dbtp": Target("<=", -1.5, "issue 18: true peak at most -1.5 dBTP"),
+    "sessions.silence_s": Target("<=", 1.0, "issue 18: no digital silence longer than 1 s"),
     "engine.render_x": Target(">=", 10.0, "chosen: a 30-minute session exports in 3 minutes"),
     # voice (issue 4)
     "voice.first_audio_s": Target("<=", 0.5, "issue 4: first phrase ready within 0.5 s"),

@@ -240,6 +240,6 @@ def test_pauses_carry_a_quiet_room_tone_not_digital_silence() -> None:
     for gap in quiet:
         assert -63 < rms_dbfs(audio[gap.start + s(0.1):gap.end - s(0.1)]) < -57
     # Paused for a minute, at the quietest volume: still never digital silence.
-    player, result, audio = run("box-breathing", "30:pause,90:resume", minutes=2,
-                                volume_db=-18.0)
+    _, result, audio = run("box-breathing", "30:pause,90:resume", minutes=2,
+                           volume_db=-18.0)
     assert _longest_zero_run(audio) < s(1.0)

@@ -83,14 +83,25 @@ class ArrayMic:
         self._pos = len(self._pcm)
 
 
+def room_like(x: npt.NDArray[np.float32], rate: int, n: int) -> npt.NDArray[np.float32]:
+    """``n`` samples of noise as loud as the recording's own quiet (the 10th percentile
+    of its 20 ms frame levels): silence put around a recording must not step down to
+    digital zero, or the step back up to the recording's room sounds like an onset."""
+    frame = max(1, rate // 50)
+    frames = x[: x.size // frame * frame].reshape(-1, frame) if x.size >= frame else x[None]
+    floor = float(np.percentile(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)), 10))
+    noise = np.random.default_rng(0).standard_normal(n) * floor  # (fixed: same every run)
+    return noise.astype(np.float32)
+
+
 class FileMic(ArrayMic):
     """A WAV file (any rate, channels or bit depth) as if it were the microphone.
 
-    ``room_s`` of silence can be put before and after the recording: a live
-    microphone hears the room before anyone speaks, and the endpointer needs that
-    to find where speech starts (a clip cut to its first word is otherwise heard
-    as no speech at all). ``file_position_s`` maps a stream position back onto
-    the file."""
+    ``room_s`` of the recording's own quiet (:func:`room_like`) can be put before and
+    after it: a live microphone hears the room before anyone speaks, and the
+    endpointer needs that to find where speech starts (a clip cut to its first word
+    is otherwise heard as no speech at all). ``file_position_s`` maps a stream
+    position back onto the file."""
 
     def __init__(self, path: str | Path, block_samples: int = BLOCK_SAMPLES,
                  room_s: float = 0.0) -> None:
@@ -103,11 +114,11 @@ class FileMic(ArrayMic):
             raise AttuneError(f"{path}: no such file") from None
         except (ValueError, OSError) as err:
             raise AttuneError(f"{path}: cannot read it as a WAV file ({err})") from None
+        x = np.asarray(samples, np.float32).reshape(-1)
         self.room_s = room_s
-        self.file_duration_s = len(samples) / rate
-        room = np.zeros(round(room_s * rate), np.float32)
-        super().__init__(np.concatenate([room, np.asarray(samples, np.float32).reshape(-1), room]),
-                         rate, block_samples)
+        self.file_duration_s = x.size / rate
+        room = room_like(x, rate, round(room_s * rate))
+        super().__init__(np.concatenate([room, x, room[::-1]]), rate, block_samples)
 
     def file_position_s(self, stream_s: float) -> float:
         """Where in the file a position in the (padded) stream falls."""

@@ -118,7 +118,9 @@ def cmd_hear(args: argparse.Namespace) -> int:
         for heard in listener:
             count += 1
             data = heard.to_dict(features=args.features)
-            data["decided_at_s"] = round(mic.file_position_s(float(data["decided_at_s"])), 3)
+            for key in ("decided_at_s", "start_s", "end_s"):  # (positions in the file)
+                if key in data:
+                    data[key] = round(mic.file_position_s(float(data[key])), 3)
             _print_heard(path, data, args.json)
         if count == 0:
             _print_heard(path, {"text": "", "intent": None, "slots": {}, "confidence": 0.0,

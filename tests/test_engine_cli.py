@@ -87,3 +87,28 @@ def test_piper_voice_is_deterministic_and_keeps_the_rhythm() -> None:
         {10 * RATE}
     guide = [p for p in first[1].played if p.kind == "speech" and p.text == "breathe in"]
     assert guide and all(p.end - p.start < 4 * RATE for p in guide)
+
+
+@pytest.mark.parametrize(("args", "env", "bed"), [
+    (["--bed", "rain"], {}, "rain"),
+    (["--bed", "brown"], {}, "brown-noise"),
+    (["--bed", "none"], {}, None),
+    ([], {"ATTUNE_BED": "drone"}, "drone"),
+    (["--bed", "session"], {"ATTUNE_BED": "drone"}, None),  # calm-sos has none of its own
+])
+def test_the_background_sound_is_chosen_per_run_or_in_the_config(
+        tmp_path: Path, args: list[str], env: dict[str, str], bed: str | None) -> None:
+    timeline = tmp_path / "t.json"
+    proc = run_attune("render", "calm-sos", "-o", str(tmp_path / "x.wav"), "--voice", "system",
+                      "--timeline", str(timeline), *args, env=env)
+    assert proc.returncode == 0, proc.stderr
+    events = json.loads(timeline.read_text())["events"]
+    assert [e["sound"] for e in events if e["kind"] == "bed"] == ([bed] if bed else [])
+
+
+def test_an_unknown_background_sound_names_the_choices() -> None:
+    proc = run_attune("run", "calm-sos", "--bed", "ocean")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].endswith(
+        "argument --bed: 'ocean' is not a background sound; choose one of: session, rain, "
+        "brown, drone, none")

@@ -21,11 +21,24 @@ DEFAULTS_FILE = paths.PACKAGE_DATA / "defaults.toml"
 CHOICES = {
     "voice": ("auto", "piper", "system"),
     "recognizer": ("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
+    "bed": ("session", "rain", "brown-noise", "drone", "none"),
 }
+BED_ALIASES = {"brown": "brown-noise"}  # (the word a person says)
 RANGES = {"speaking_rate": (0.5, 2.0), "volume_db": (-18.0, 6.0)}
 # Numbers only the command line takes, held to a range the same way.
 FLAG_RANGES = {"minutes": (0.5, 120.0), "echo": (0.0, 2.0), "seconds": (0.5, 600.0),
                "days": (1.0, 36500.0)}
+
+
+def bed_choice(text: str) -> str:
+    """An argparse ``type`` for ``--bed``: a background sound's name ("brown" for
+    "brown-noise"), "session" or "none"."""
+    name = BED_ALIASES.get(text.strip().lower(), text.strip().lower())
+    if name not in CHOICES["bed"]:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a background sound; choose one of: "
+            f"{', '.join(c if c != 'brown-noise' else 'brown' for c in CHOICES['bed'])}")
+    return name
 
 
 def in_range(name: str, whole: bool = False) -> Callable[[str], float]:

@@ -38,7 +38,7 @@ from voice.ears.base import Heard
 from voice.engine.player import BLOCK, Player
 from voice.engine.timeline import RATE
 from voice.errors import DeviceError
-from voice.sessions.model import Session
+from voice.sessions.model import Session, with_bed
 
 SLEEP_AFTER = frozenset({"bedtime-wind-down"})
 LIVE_LEAD = int(0.15 * RATE)
@@ -317,6 +317,7 @@ class Assistant(Conversation):
 def build_session_player(assistant: Assistant, session: Session, minutes: float | None) -> Player:
     capture = CaptureSink()
     answers = ListenAnswers(lambda ask: assistant._mode(), assistant._mode)
+    session = with_bed(session, str(assistant.settings["bed"].value))
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,
                     volume_db=float(assistant.settings["volume_db"].value))
     assistant.capture, assistant.answers = capture, answers

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from voice.config import in_range
+from voice.config import bed_choice, in_range
 from voice.errors import AttuneError
 
 
@@ -29,6 +29,9 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="which voice speaks (default: your config, else auto)")
     p.add_argument("--events", metavar="FILE.jsonl", type=Path,
                    help="write what happens as JSON lines")
+    p.add_argument("--bed", type=bed_choice, metavar="SOUND",
+                   help="background sound: session (its own), rain, brown, drone or none "
+                        "(default: your config, else the session's own)")
 
 
 def register(sub: Any) -> None:
@@ -104,8 +107,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     from voice.engine.display import make_display
     from voice.engine.player import Player
     from voice.sessions.library import find_session
+    from voice.sessions.model import with_bed
 
-    session = find_session(args.session)
+    session = with_bed(find_session(args.session), _bed(args.bed))
     controls = _controls(args.controls)
     if args.speaker_file is None:
         if args.clock == "virtual":
@@ -151,6 +155,12 @@ def _record(player: Any, started_at: datetime) -> None:
                             rating("rating_after"))
 
 
+def _bed(given: str | None) -> str:
+    from voice import config
+
+    return given if given is not None else str(config.get("bed"))
+
+
 def _config_volume() -> float:
     from voice import config
 
@@ -162,8 +172,9 @@ def cmd_render(args: argparse.Namespace) -> int:
     from voice.engine.player import Player
     from voice.engine.timeline import RATE
     from voice.sessions.library import find_session
+    from voice.sessions.model import with_bed
 
-    session = find_session(args.session)
+    session = with_bed(find_session(args.session), _bed(args.bed))
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in (".wav", ".mp3", ".ogg", ".flac"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 CATEGORIES = (
@@ -201,6 +201,18 @@ class Background:
 
     def to_dict(self) -> dict[str, Any]:
         return {"bed": self.bed, "volume": self.volume}
+
+
+def with_bed(session: Session, bed: str | None) -> Session:
+    """The session with the background sound chosen for this run: None or "session"
+    keeps its own, "none" plays none, a bed's name plays that one (at the session's
+    bed volume, or the default one)."""
+    if bed in (None, "session"):
+        return session
+    if bed == "none":
+        return replace(session, background=None)
+    volume = session.background.volume if session.background else DEFAULT_BED_VOLUME
+    return replace(session, background=Background(str(bed), volume))
 
 
 @dataclass

@@ -243,3 +243,17 @@ def test_pauses_carry_a_quiet_room_tone_not_digital_silence() -> None:
     _, result, audio = run("box-breathing", "30:pause,90:resume", minutes=2,
                            volume_db=-18.0)
     assert _longest_zero_run(audio) < s(1.0)
+
+
+def test_bedtime_fades_its_sleep_sound_slowly_after_goodnight() -> None:
+    """The brown noise fades over 45 s once the session's words are done, instead of
+    staying at full level and stopping in 3 s."""
+    from voice.audio.mixer import rms_dbfs
+
+    _, result, audio = run("bedtime-wind-down")
+    (end,) = [x for x in result.played if x.kind == "silence" and x.path == "end"]
+    assert end.end == result.end and end.end - end.start == s(45)
+    goodnight = next(x for x in result.played if x.kind == "speech" and x.text == "Goodnight.")
+    assert (end.start - goodnight.end) / RATE <= 40
+    levels = [rms_dbfs(audio[end.start + s(t):end.start + s(t + 1)]) for t in (1, 15, 30, 43)]
+    assert levels == sorted(levels, reverse=True) and levels[0] - levels[-1] > 20

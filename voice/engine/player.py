@@ -229,12 +229,14 @@ class Player:
         return None
 
     def finish(self, at: int) -> None:
-        """The plan is done: everything fades out over the last seconds."""
-        self.end = at + samples(END_FADE_S)
+        """The plan is done: everything fades out over the last seconds (the bed over its
+        own ``fade_out``: bedtime's sleep sound fades over most of a minute)."""
+        bed = self.session.background
+        self.end = at + samples(max(END_FADE_S, bed.fade_out if bed else 0.0))
         self.mix.played.append(Played("silence", at, self.end, 0, "end"))
         self.mix.bed_ramp(at, 0.0, self.end - at)
         for pl in self.mix.placed:
-            self.mix.cut(pl, at, self.end - at)
+            self.mix.cut(pl, at, samples(END_FADE_S))
 
     # ------------------------------------------------------------ listen windows
 

@@ -40,6 +40,7 @@ OTHER_ANSWER = "other"
 DEFAULT_SAY_AFTER = 0.8
 DEFAULT_ASK_TIMEOUT = 15.0
 DEFAULT_BED_VOLUME = 0.3
+DEFAULT_BED_FADE_OUT = 3.0  # (the end of every session: voice, cues and bed)
 DEFAULT_GUIDE_CYCLES = 2
 
 
@@ -198,9 +199,13 @@ def walk_steps(steps: list[Step]) -> Iterator[Step]:
 class Background:
     bed: str
     volume: float = DEFAULT_BED_VOLUME
+    fade_out: float = DEFAULT_BED_FADE_OUT  # seconds the bed fades over once the plan ends
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bed": self.bed, "volume": self.volume}
+        out: dict[str, Any] = {"bed": self.bed, "volume": self.volume}
+        if self.fade_out != DEFAULT_BED_FADE_OUT:
+            out["fade_out"] = self.fade_out
+        return out
 
 
 def with_bed(session: Session, bed: str | None) -> Session:
@@ -211,8 +216,9 @@ def with_bed(session: Session, bed: str | None) -> Session:
         return session
     if bed == "none":
         return replace(session, background=None)
-    volume = session.background.volume if session.background else DEFAULT_BED_VOLUME
-    return replace(session, background=Background(str(bed), volume))
+    if session.background is not None:
+        return replace(session, background=replace(session.background, bed=str(bed)))
+    return replace(session, background=Background(str(bed)))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from voice import paths
 from voice.errors import did_you_mean
 from voice.sessions.model import (
     CATEGORIES,
+    DEFAULT_BED_FADE_OUT,
     EXPECTS,
     FEELING_FAMILIES,
     NO_ANSWER,
@@ -52,7 +53,7 @@ STEP_EXTRA = {
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_after", "cycles", "minutes", "count_aloud",
                 "guide", "cues")
 REPEAT_KEYS = ("times", "minutes", "steps")
-BACKGROUND_KEYS = ("bed", "volume")
+BACKGROUND_KEYS = ("bed", "volume", "fade_out")
 
 
 def sound_names(folder: Path) -> list[str]:
@@ -214,7 +215,9 @@ class Checker:
             self.err(body["bed"].pos, f"unknown bed '{bed}'{did_you_mean(bed, self.beds)}")
             bed = None
         volume = self.opt(body, "volume", lambda v: self.number(v, "volume", 0, 1), 0.3)
-        return Background(bed, volume) if bed else None
+        fade_out = self.opt(body, "fade_out", lambda v: self.number(v, "fade_out", 1, 120),
+                            DEFAULT_BED_FADE_OUT)
+        return Background(bed, volume, fade_out) if bed else None
 
     # -- steps -------------------------------------------------------------
     def steps(self, y: Y, what: str, known: set[str], top_level: bool = False) -> list[Step]:

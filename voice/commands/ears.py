@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
         "hear", help="run the ears on recorded WAV files",
         description="Feed WAV files (any rate) through the live listening pipeline in "
                     "30 ms blocks: endpointer, recognizer, intent matcher, with a second of "
-                    "silence before and after each file as a microphone would hear the room. "
+                    "the recording's own quiet before and after it, as a microphone hears "
+                    "the room. "
                     "One line per utterance; decided_at_s is the position in the file when "
                     "the intent was decided.")
     p.add_argument("files", nargs="+", metavar="FILE.wav")
@@ -97,7 +98,7 @@ def _crisis_reply() -> str:
     return crisis_response(region).printed
 
 
-# Silence around each file, as a live microphone hears the room before and after.
+# The room around each file, as a live microphone hears it before and after speech.
 HEAR_ROOM_S = 1.0
 
 

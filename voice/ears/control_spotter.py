@@ -56,7 +56,7 @@ THRESHOLD = "1e-30"
 # -1.29 in 10 s, -1.70 against -1.04 clean (so waited for the utterance's end), an
 # espeak-ng "stop" -1.87 against -1.36. With 10 s, 21 -> 23 of 30 were decided early.
 WINDOW_S = WHISPER_WINDOW_S
-NEW_TOKENS = 4  # "Please stop." is 3 tokens; a loop on the short window stops here
+NEW_TOKENS = 4  # "Please stop." is 3 tokens; a decoder loop stops here
 # Whisper must be this sure of the words: the same bar as a transcript taken without
 # scoring (voice.ears.whisper_backend.SURE_LOGPROB).
 SURE_LOGPROB = -0.8

@@ -144,3 +144,17 @@ def test_yes_no_branch_keys_unquoted_are_accepted() -> None:
     assert not problems and session is not None
     ask = session.steps[-1]
     assert set(ask.branches) == {"yes", "no"}  # type: ignore[union-attr]
+
+
+def test_each_breathing_session_says_once_that_slower_and_faster_exist() -> None:
+    from voice.sessions.model import Breathe, Say, walk_steps
+
+    breathing = 0
+    for session in load_library().sessions.values():
+        steps = list(walk_steps(session.steps))
+        if not any(isinstance(step, Breathe) for step in steps):
+            continue
+        breathing += 1
+        said = " ".join(step.text for step in steps if isinstance(step, Say)).lower()
+        assert said.count("slower") == 1 and said.count("faster") == 1, session.id
+    assert breathing >= 4

@@ -112,3 +112,24 @@ def test_an_unknown_background_sound_names_the_choices() -> None:
     assert proc.stderr.strip().splitlines()[-1].endswith(
         "argument --bed: 'ocean' is not a background sound; choose one of: session, rain, "
         "brown, drone, none")
+
+
+def test_a_pace_changed_by_slower_starts_the_next_time(tmp_path: Path) -> None:
+    """The journal keeps the pace a session ended at; with remember_pace on (the
+    default) the next run of that session starts there, and with it off at 1.0."""
+    def started(*extra: str, env: dict[str, str] | None = None) -> dict[str, object]:
+        events = tmp_path / "e.jsonl"
+        proc = run_attune("run", "calm-sos", "--speaker-file", str(tmp_path / "x.wav"),
+                          "--clock", "virtual", "--voice", "system", "--events", str(events),
+                          *extra, env=env)
+        assert proc.returncode == 0, proc.stderr
+        lines = [json.loads(line) for line in events.read_text().splitlines()]
+        return next(e for e in lines if e["event"] == "started")
+
+    assert "pace" not in started("--controls", "20:slower,30:stop")
+    assert started("--controls", "15:stop")["pace"] == pytest.approx(1.2)
+    # With the setting off a run neither starts from the kept pace nor leaves its own.
+    off = {"ATTUNE_REMEMBER_PACE": "0"}
+    assert "pace" not in started("--controls", "10:faster,15:stop", env=off)
+    assert started("--controls", "10:faster,15:stop")["pace"] == pytest.approx(1.2)
+    assert "pace" not in started("--controls", "15:stop")  # back to 1.0 after "faster"

@@ -91,13 +91,15 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "j.sqlite3"
     Journal.open(path).close()
-    broken = [*migrations.MIGRATIONS, (2, ["CREATE TABLE half_done (a)", "NOT SQL AT ALL"])]
+    latest = migrations.LATEST
+    broken = [*migrations.MIGRATIONS,
+              (latest + 1, ["CREATE TABLE half_done (a)", "NOT SQL AT ALL"])]
     monkeypatch.setattr(migrations, "MIGRATIONS", broken)
-    monkeypatch.setattr(migrations, "LATEST", 2)
+    monkeypatch.setattr(migrations, "LATEST", latest + 1)
     with pytest.raises(AttuneError):
         Journal.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "half_done" not in tables
     conn.close()
@@ -319,3 +321,27 @@ def test_forget_refuses_a_bad_date_in_one_line() -> None:
     assert result.returncode == 1
     assert result.stderr.strip() == \
         "attune: --before wants a date like 2024-05-01, not 'last tuesday'"
+
+
+def test_a_version_1_journal_gains_the_pace_and_keeps_its_sessions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "j.sqlite3"
+    with monkeypatch.context() as m:  # a journal written before paces were kept
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "LATEST", 1)
+        Journal.open(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO sessions (session_id, started_at, minutes_practised, "
+                     "completed, rating_before, rating_after) VALUES (?, ?, 4.0, 1, 6, 3)",
+                     ("box-breathing", T0.isoformat()))
+    conn.close()
+    with Journal.open(path) as j:
+        (old,) = [e for e in j.entries() if e["kind"] == "session"]
+        assert old["session_id"] == "box-breathing" and old["pace"] is None
+        assert j.last_pace("box-breathing") is None
+        j.add_session("box-breathing", T0 + timedelta(days=1), 4.0, True, None, None, pace=1.44)
+        j.add_session("calm-sos", T0 + timedelta(days=2), 1.0, True, None, None, pace=0.83)
+        j.add_session("box-breathing", T0 + timedelta(days=3), 1.0, False, None, None)
+        assert j.last_pace("box-breathing") == pytest.approx(1.44)
+        assert j.last_pace("calm-sos") == pytest.approx(0.83)

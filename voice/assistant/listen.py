@@ -296,7 +296,8 @@ class Assistant(Conversation):
         if self.journal is not None:
             self.journal.add_session(
                 player.session.id, self.session_started, result.end / RATE / 60.0, completed,
-                _rating(variables.get("rating_before")), _rating(variables.get("rating_after")))
+                _rating(variables.get("rating_before")), _rating(variables.get("rating_after")),
+                pace=player.state.pace if self.settings["remember_pace"].value else None)
         self.last_ended = (player.session.id, self.t)
         if completed and self.again_pending and stopped_by is None:
             self.again_pending -= 1  # "one more minute" during calm-sos: another round
@@ -318,8 +319,10 @@ def build_session_player(assistant: Assistant, session: Session, minutes: float 
     capture = CaptureSink()
     answers = ListenAnswers(lambda ask: assistant._mode(), assistant._mode)
     session = with_bed(session, str(assistant.settings["bed"].value))
+    pace = (assistant.journal.last_pace(session.id) if assistant.journal is not None
+            and assistant.settings["remember_pace"].value else None)
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,
-                    volume_db=float(assistant.settings["volume_db"].value))
+                    volume_db=float(assistant.settings["volume_db"].value), pace=pace or 1.0)
     assistant.capture, assistant.answers = capture, answers
     return player
 

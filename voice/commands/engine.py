@@ -125,7 +125,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     player = Player(session, _speech(args.voice), sink, clock=clock, minutes=args.minutes,
                     answers=answers, controls=controls, events_path=args.events,
                     volume_db=volume, display=make_display(session.title),
-                    block=1102 if args.speaker_file else 551)  # 25 ms blocks on a device
+                    block=1102 if args.speaker_file else 551,  # 25 ms blocks on a device
+                    pace=_remembered_pace(session.id))
     if interactive:
         threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
     started_at = datetime.now(UTC)
@@ -152,7 +153,25 @@ def _record(player: Any, started_at: datetime) -> None:
     with Journal.open() as journal:
         journal.add_session(player.session.id, started_at, result.end / RATE / 60.0,
                             bool(result.completed), rating("rating_before"),
-                            rating("rating_after"))
+                            rating("rating_after"),
+                            pace=player.state.pace if _remembering() else None)
+
+
+def _remembering() -> bool:
+    from voice import config
+
+    return bool(config.get("remember_pace"))
+
+
+def _remembered_pace(session_id: str) -> float:
+    """The pace this session ended at last time, when the remember_pace setting is on
+    (with it off, runs neither start from nor leave a pace)."""
+    from voice.journal.store import Journal
+
+    if not _remembering():
+        return 1.0
+    with Journal.open() as journal:
+        return journal.last_pace(session_id) or 1.0
 
 
 def _bed(given: str | None) -> str:

@@ -28,7 +28,7 @@ from voice.audio import sounds
 from voice.audio.sinks import Sink
 from voice.engine.answers import AnswerSource, QueueAnswers
 from voice.engine.clock import Clock, VirtualClock
-from voice.engine.control_actions import ControlActions
+from voice.engine.control_actions import PACE_MAX, PACE_MIN, ControlActions
 from voice.engine.controls import VOLUME_MAX_DB, VOLUME_MIN_DB, Controls
 from voice.engine.lines import Speech
 from voice.engine.mixdown import Mixdown, Placed
@@ -59,7 +59,7 @@ class Player:
                  clock: Clock | None = None, minutes: float | None = None,
                  answers: AnswerSource | None = None, controls: Controls | None = None,
                  events_path: str | Path | None = None, volume_db: float = 0.0,
-                 display: Any = None, block: int = BLOCK) -> None:
+                 display: Any = None, block: int = BLOCK, pace: float = 1.0) -> None:
         self.session = session
         self.speech = speech
         self.sink = sink
@@ -75,6 +75,7 @@ class Player:
         self.volume_db = volume_db
         self.max_pause = samples(MAX_PAUSE_S)
         self.state = RunState()
+        self.state.pace = min(PACE_MAX, max(PACE_MIN, pace))  # (a remembered "slower")
         self.sched = Scheduler(session, speech, self.state, minutes)
         self.budget = self.sched.budget
         self._gen = self.sched.segments()
@@ -125,8 +126,9 @@ class Player:
         self.speech.prepare(self.session)
         self.sink.open()
         self.clock.start()
+        paced = {"pace": round(self.state.pace, 4)} if self.state.pace != 1.0 else {}
         self.emit(0, "started", session=self.session.id, title=self.session.title,
-                  minutes=round(self.budget / RATE / 60.0, 3))
+                  minutes=round(self.budget / RATE / 60.0, 3), **paced)
 
     def step(self) -> bool:
         """Mix and write one block; False once the session has ended (nothing written)."""

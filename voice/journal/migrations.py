@@ -46,6 +46,12 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         )""",
         "CREATE INDEX crisis_events_at ON crisis_events (at)",
     ]),
+    # The breath pace a session ended at ("slower" x1.2, "faster" /1.2), so the next
+    # time starts there (the remember_pace setting).
+    (2, [
+        "ALTER TABLE sessions ADD COLUMN pace REAL "
+        "CHECK (pace IS NULL OR pace BETWEEN 0.01 AND 100)",
+    ]),
 ]
 
 LATEST = MIGRATIONS[-1][0]

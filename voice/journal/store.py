@@ -141,11 +141,18 @@ class Journal:
 
     def add_session(self, session_id: str, started_at: datetime, minutes_practised: float,
                     completed: bool, rating_before: int | None,
-                    rating_after: int | None) -> int:
+                    rating_after: int | None, pace: float | None = None) -> int:
         return self._insert("sessions", {
             "session_id": session_id, "started_at": to_utc(started_at),
             "minutes_practised": float(minutes_practised), "completed": int(bool(completed)),
-            "rating_before": rating_before, "rating_after": rating_after})
+            "rating_before": rating_before, "rating_after": rating_after, "pace": pace})
+
+    def last_pace(self, session_id: str) -> float | None:
+        """The breath pace the last time of ``session_id`` ended at (None: never kept)."""
+        row = self._conn.execute(
+            "SELECT pace FROM sessions WHERE session_id = ? AND pace IS NOT NULL "
+            "ORDER BY started_at DESC, id DESC LIMIT 1", (session_id,)).fetchone()
+        return float(row[0]) if row is not None else None
 
     def add_crisis_event(self, at: datetime | None = None, transcript: str | None = None) -> int:
         """Record that the crisis response was given; the words only if passed in."""

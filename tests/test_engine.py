@@ -257,3 +257,24 @@ def test_bedtime_fades_its_sleep_sound_slowly_after_goodnight() -> None:
     assert (end.start - goodnight.end) / RATE <= 40
     levels = [rms_dbfs(audio[end.start + s(t):end.start + s(t + 1)]) for t in (1, 15, 30, 43)]
     assert levels == sorted(levels, reverse=True) and levels[0] - levels[-1] > 20
+
+
+def test_the_before_and_after_rating_reads_one_way_and_ends_cleanly() -> None:
+    """Asked after the welcome, with both anchors each time; unanswered, no "we'll carry
+    on" when nothing follows; answered lower, no thanks twice in a row."""
+    from voice.engine.lines import CARRY_ON, RATING_AFTER, RATING_BEFORE
+
+    def said(result: Any) -> list[str]:
+        return [str(x.text) for x in sorted(result.played, key=lambda p: p.start)
+                if x.kind == "speech"]
+
+    _, quiet, _ = run("box-breathing", minutes=2)
+    words = said(quiet)
+    assert words.index(RATING_BEFORE) == words.index("Welcome to box breathing.") + 1
+    for question in (RATING_BEFORE, RATING_AFTER):
+        assert "from zero, not at all, to ten, the most" in question
+    assert CARRY_ON not in words
+    _, better, _ = run("box-breathing", answers="6,3", minutes=2)
+    words = said(better)
+    assert "That's a little lower than when we started." in words
+    assert sum("Thank you for taking this time" in w for w in words) == 1

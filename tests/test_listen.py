@@ -202,7 +202,7 @@ def test_the_hard_moment_starts_calm_sos_at_once(tmp_path: Path) -> None:
     assert started and started[0]["session"] == "calm-sos"
     said = [e["text"] for e in named(events, "said")]
     assert any("I'm here with you" in s for s in said)
-    assert not any("zero to ten" in s for s in said)
+    assert not any("from zero" in s or "zero to ten" in s for s in said)
     assert started[0]["t"] - named(events, "distress")[0]["t"] < 6.0
 
 

@@ -69,9 +69,15 @@ def test_pace_scales_phases_within_bounds() -> None:
 
 
 def test_rating_steps_wrap_the_session() -> None:
-    s = tiny([{"chime": "bell"}, {"say": "Hi."}, {"chime": "closing-chime"}],
-             rate_before_after=True)
+    """The before-rating comes after the welcome, the after-rating before the last chime."""
+    s = tiny([{"chime": "bell"}, {"say": "Welcome."}, {"say": "Let's begin."},
+              {"chime": "closing-chime"}], rate_before_after=True)
     kinds = [(type(step).__name__, n) for step, n in rating_steps(s)]
+    assert kinds == [("Chime", 1), ("Say", 2), ("Ask", 0), ("Say", 3), ("Ask", 0),
+                     ("RatingChange", 0), ("Chime", 4)]
+    short = tiny([{"chime": "bell"}, {"say": "Hi."}, {"chime": "closing-chime"}],
+                 rate_before_after=True)
+    kinds = [(type(step).__name__, n) for step, n in rating_steps(short)]
     assert kinds == [("Chime", 1), ("Ask", 0), ("Say", 2), ("Ask", 0), ("RatingChange", 0),
                      ("Chime", 3)]
 

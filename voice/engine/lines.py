@@ -35,10 +35,14 @@ STOP_PHRASES = (
     "Okay, stopping here.",
     "Okay.",
 )
-RATING_BEFORE = ("Before we begin, how are you feeling right now, from zero to ten? "
-                 "Zero is completely at ease, ten is as hard as it gets.")
-RATING_AFTER = "And now, from zero to ten, how are you feeling?"
-RATING_LOWER = "That's a little lower than when we started. Thank you for taking this time."
+# Worded so the numbers cannot be read backwards ("how are you feeling" is heard with ten
+# as good), both anchors every time.
+RATING_BEFORE = ("Before we begin: how tense or stirred up do you feel right now, from zero, "
+                 "not at all, to ten, the most?")
+RATING_AFTER = ("And now, how tense or stirred up do you feel, from zero, not at all, to ten, "
+                "the most?")
+# (No thanks here: the sessions' own last words thank the person.)
+RATING_LOWER = "That's a little lower than when we started."
 RATING_SAME = "About the same as when we started, and that's okay too."
 RATING_HIGHER = ("That's a bit higher than when we started. That's okay; some moments are "
                  "like that. Please go gently with yourself.")

@@ -64,6 +64,8 @@ class RunState:
         answer, self.answer = self.answer, None
         return answer or Answer(None, None, None)
 
+RATINGS = ("rating_before", "rating_after")  # what the engine-added rating asks save as
+
 
 @dataclass
 class RatingChange:
@@ -88,6 +90,8 @@ def rating_steps(session: Session) -> list[tuple[Step | RatingChange, int]]:
     before = Ask(RATING_BEFORE, "intensity", timeout=10.0, save_as="rating_before")
     after = Ask(RATING_AFTER, "intensity", timeout=10.0, save_as="rating_after")
     head = 1 if steps and isinstance(steps[0][0], Chime) else 0
+    if head < len(steps) - 2 and isinstance(steps[head][0], Say):
+        head += 1  # after the welcome, not before it
     tail = len(steps) - 1 if len(steps) > 1 and isinstance(steps[-1][0], Chime) else len(steps)
     return [*steps[:head], (before, 0), *steps[head:tail], (after, 0), (RatingChange(), 0),
             *steps[tail:]]
@@ -212,7 +216,9 @@ class Scheduler:
         if ask.save_as:
             self.state.variables[ask.save_as] = result.value or ask.default
         branch = ask.branch_for(result.key)
-        if result.key is None and not branch:
+        if result.key is None and not branch and ask.save_as not in RATINGS:
+            # (An unanswered rating needs no words: it is optional, and after the
+            # last one nothing is carried on to.)
             yield from self._say(CARRY_ON, 1.0)
         yield from self._steps(branch, number, f"{path}/{branch_name(ask, result.key)}")
 

@@ -133,3 +133,22 @@ def test_a_pace_changed_by_slower_starts_the_next_time(tmp_path: Path) -> None:
     assert "pace" not in started("--controls", "10:faster,15:stop", env=off)
     assert started("--controls", "10:faster,15:stop")["pace"] == pytest.approx(1.2)
     assert "pace" not in started("--controls", "15:stop")  # back to 1.0 after "faster"
+
+
+def test_the_rating_is_a_setting(tmp_path: Path) -> None:
+    """On by default for the practices that have one; off, no rating is asked."""
+    from voice.engine.lines import RATING_AFTER, RATING_BEFORE
+
+    def said(env: dict[str, str]) -> list[str]:
+        timeline = tmp_path / "t.json"
+        proc = run_attune("render", "box-breathing", "--minutes", "2", "-o",
+                          str(tmp_path / "x.wav"), "--voice", "system", "--timeline",
+                          str(timeline), env=env)
+        assert proc.returncode == 0, proc.stderr
+        return [e.get("text", "") for e in json.loads(timeline.read_text())["events"]
+                if e["kind"] == "speech"]
+
+    on = said({})
+    assert RATING_BEFORE in on and RATING_AFTER in on
+    off = said({"ATTUNE_RATING": "false"})
+    assert not any("from zero" in line for line in off)

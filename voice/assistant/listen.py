@@ -38,7 +38,7 @@ from voice.ears.base import Heard
 from voice.engine.player import BLOCK, Player
 from voice.engine.timeline import RATE
 from voice.errors import DeviceError
-from voice.sessions.model import Session, with_bed
+from voice.sessions.model import Session, with_bed, with_rating
 
 SLEEP_AFTER = frozenset({"bedtime-wind-down"})
 LIVE_LEAD = int(0.15 * RATE)
@@ -318,7 +318,8 @@ class Assistant(Conversation):
 def build_session_player(assistant: Assistant, session: Session, minutes: float | None) -> Player:
     capture = CaptureSink()
     answers = ListenAnswers(lambda ask: assistant._mode(), assistant._mode)
-    session = with_bed(session, str(assistant.settings["bed"].value))
+    session = with_rating(with_bed(session, str(assistant.settings["bed"].value)),
+                          bool(assistant.settings["rating"].value))
     pace = (assistant.journal.last_pace(session.id) if assistant.journal is not None
             and assistant.settings["remember_pace"].value else None)
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,

@@ -101,15 +101,17 @@ def _keyboard(player: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from voice import config
     from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
     from voice.engine.answers import QueueAnswers
     from voice.engine.clock import RealClock, VirtualClock
     from voice.engine.display import make_display
     from voice.engine.player import Player
     from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed
+    from voice.sessions.model import with_bed, with_rating
 
-    session = with_bed(find_session(args.session), _bed(args.bed))
+    session = with_rating(with_bed(find_session(args.session), _bed(args.bed)),
+                          bool(config.get("rating")))
     controls = _controls(args.controls)
     if args.speaker_file is None:
         if args.clock == "virtual":
@@ -187,13 +189,15 @@ def _config_volume() -> float:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    from voice import config
     from voice.audio.sinks import WavSink, convert_wav
     from voice.engine.player import Player
     from voice.engine.timeline import RATE
     from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed
+    from voice.sessions.model import with_bed, with_rating
 
-    session = with_bed(find_session(args.session), _bed(args.bed))
+    session = with_rating(with_bed(find_session(args.session), _bed(args.bed)),
+                          bool(config.get("rating")))
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in (".wav", ".mp3", ".ogg", ".flac"):

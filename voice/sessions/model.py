@@ -208,6 +208,14 @@ class Background:
         return out
 
 
+def with_rating(session: Session, rating: bool) -> Session:
+    """The session with its before/after rating left out when ``rating`` is off (the
+    rating setting); a session without one is unchanged."""
+    if rating or not session.rate_before_after:
+        return session
+    return replace(session, rate_before_after=False)
+
+
 def with_bed(session: Session, bed: str | None) -> Session:
     """The session with the background sound chosen for this run: None or "session"
     keeps its own, "none" plays none, a bed's name plays that one (at the session's

@@ -172,8 +172,8 @@ def _lowpass(f: npt.NDArray[np.float64], fc: float, order: int = 2) -> npt.NDArr
     return np.asarray(1 / np.sqrt(1 + (f / fc) ** (2 * order)))
 
 
-def _bed_level(x: npt.NDArray[np.float64]) -> Samples:
-    y = x * db_to_gain(BED_RMS_DB - rms_dbfs(x.astype(np.float32)))
+def _bed_level(x: npt.NDArray[np.float64], rms_db: float = BED_RMS_DB) -> Samples:
+    y = x * db_to_gain(rms_db - rms_dbfs(x.astype(np.float32)))
     return y.astype(np.float32)
 
 
@@ -205,8 +205,7 @@ def room_tone() -> Samples:
             rng = np.random.default_rng(3003)
             x = _shaped_noise(rng, int(ROOM_TONE_SECONDS * SR), lambda f: _highpass(f, 80)
                               * _lowpass(f, 2500) / np.sqrt(np.maximum(f, 1.0)))
-            y = x * db_to_gain(ROOM_TONE_DB - rms_dbfs(x.astype(np.float32)))
-            _cache[("room", "tone")] = y.astype(np.float32)
+            _cache[("room", "tone")] = _bed_level(x, ROOM_TONE_DB)
         return _cache[("room", "tone")]
 
 

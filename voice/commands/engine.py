@@ -10,10 +10,13 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from voice.config import bed_choice, in_range
 from voice.errors import AttuneError
+
+if TYPE_CHECKING:
+    from voice.sessions.model import Session
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -101,17 +104,13 @@ def _keyboard(player: Any) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from voice import config
     from voice.audio.sinks import SoundDeviceSink, WavSink, check_device
     from voice.engine.answers import QueueAnswers
     from voice.engine.clock import RealClock, VirtualClock
     from voice.engine.display import make_display
     from voice.engine.player import Player
-    from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed, with_rating
 
-    session = with_rating(with_bed(find_session(args.session), _bed(args.bed)),
-                          bool(config.get("rating")))
+    session = _chosen_session(args)
     controls = _controls(args.controls)
     if args.speaker_file is None:
         if args.clock == "virtual":
@@ -176,10 +175,17 @@ def _remembered_pace(session_id: str) -> float:
         return journal.last_pace(session_id) or 1.0
 
 
-def _bed(given: str | None) -> str:
+def _chosen_session(args: argparse.Namespace) -> Session:
+    """The session asked for, with this run's background sound (--bed, else the bed
+    setting) and the before/after rating unless the rating setting is off."""
     from voice import config
+    from voice.sessions.library import find_session
+    from voice.sessions.model import with_bed, with_rating
 
-    return given if given is not None else str(config.get("bed"))
+    settings = config.load_settings()
+    bed = args.bed if args.bed is not None else str(settings["bed"].value)
+    return with_rating(with_bed(find_session(args.session), bed),
+                       bool(settings["rating"].value))
 
 
 def _config_volume() -> float:
@@ -189,15 +195,11 @@ def _config_volume() -> float:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from voice import config
     from voice.audio.sinks import WavSink, convert_wav
     from voice.engine.player import Player
     from voice.engine.timeline import RATE
-    from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed, with_rating
 
-    session = with_rating(with_bed(find_session(args.session), _bed(args.bed)),
-                          bool(config.get("rating")))
+    session = _chosen_session(args)
     out: Path = args.output
     suffix = out.suffix.lower()
     if suffix not in (".wav", ".mp3", ".ogg", ".flac"):

@@ -30,9 +30,8 @@ from rapidfuzz import fuzz, process
 from voice.ears.base import EARLY_INTENTS
 from voice.ears.pocketsphinx_backend import temp_file_of
 from voice.ears.spotter_words import pronunciations
-from voice.ears.whisper_candidates import best_candidate
+from voice.ears.whisper_candidates import SHORT_KEPT, best_candidate
 from voice.ears.whisper_completions import collapse_repeats, plain
-from voice.ears.whisper_engine import WINDOW_S as WHISPER_WINDOW_S
 from voice.ears.whisper_engine import Encoded, Transcript, WhisperEngine
 from voice.errors import MissingDependency
 from voice.understanding.understand import understand
@@ -50,12 +49,6 @@ KEYWORDS = {"stop": "stop", "pause": "pause", "resume": "resume", "repeat": "rep
 # proposed clean / 10 / 5 dB 9/9, 9/9, 5/9 at 1e-20, 9/9, 9/9, 8/9 at 1e-30, 9/9 at
 # 1e-40; out-of-domain utterances with some proposal 55%, 87%, 99%.
 THRESHOLD = "1e-30"
-# A proposed control is looked at with the full path's encoder window. A 3 s window
-# costs less (tiny.en int8, 2 cores: ~60 ms against ~160 ms) but scores worse: on the
-# fit set's bare stop and pause, Piper's "pause" at 10 dB scored -1.46 there against
-# -1.29 in 10 s, -1.70 against -1.04 clean (so waited for the utterance's end), an
-# espeak-ng "stop" -1.87 against -1.36. With 10 s, 21 -> 23 of 30 were decided early.
-WINDOW_S = WHISPER_WINDOW_S
 NEW_TOKENS = 4  # "Please stop." is 3 tokens; a decoder loop stops here
 # Whisper must be this sure of the words: the same bar as a transcript taken without
 # scoring (voice.ears.whisper_backend.SURE_LOGPROB).
@@ -74,7 +67,6 @@ SCORE_GAP = 1.5
 # and "the patient was calm and alert", looked at as "Box." and "The patient.", became
 # pause that way at -1.55 and -1.45. Without it, the fit set's bare stop and pause (5
 # voices, 30 clips) were 24 right and 21 decided early, against 26 and 24.)
-SHORTS_KEPT = 3  # the mode's short phrases scored beside the proposals (the full path's)
 NOISE_WORDS = frozenset({"", "you", "thank you", "thanks", "bye", "so", "oh", "uh", "um"})
 
 
@@ -171,7 +163,12 @@ def confirm(engine: WhisperEngine, audio: np.ndarray, proposed: tuple[str, ...],
     said, scores well, ends the utterance, and leads the other proposals (a Piper
     "slower" is written "Flower.", a "pause" "Bause.": free decoding of one word misses
     often)."""
-    encoded = engine.encode(audio, window_s=WINDOW_S)
+    # The engine's own window (10 s), as the full path encodes: a 3 s window costs less
+    # (tiny.en int8, 2 cores: ~60 ms against ~160 ms) but scores worse. On the fit set's
+    # bare stop and pause, Piper's "pause" at 10 dB scored -1.46 there against -1.29 in
+    # 10 s, -1.70 against -1.04 clean (so waited for the utterance's end), an espeak-ng
+    # "stop" -1.87 against -1.36; with 10 s, 21 -> 23 of 30 were decided early.
+    encoded = engine.encode(audio)
     said = engine.transcribe(encoded, prompt, new_tokens=NEW_TOKENS)
     return judge(engine, encoded, said, proposed, mode, prompt, shorts)
 
@@ -195,7 +192,7 @@ def judge(engine: WhisperEngine, encoded: Encoded, said: Transcript, proposed: t
     # utterance, a look later (Piper's "pause", written "Bause.", waited 0.3-0.5 s more).
     if text and mode != "answer":
         shorts = tuple(c for c, _, _ in process.extract(plain(text), shorts,
-                                                         scorer=fuzz.ratio, limit=SHORTS_KEPT))
+                                                         scorer=fuzz.ratio, limit=SHORT_KEPT))
     # (In answer mode the answers stay as rivals: a "four" must beat "pause" to be
     # taken as one. Fit half of the real people: an 8 kHz "four" was taken as pause.)
     intents = {w: best_intent(w, mode) for w in dict.fromkeys((*proposed, *shorts))}

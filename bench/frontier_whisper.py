@@ -26,6 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evalset
+from ceiling_whisper import meaning, oracle_segment
 
 from voice.ears.whisper_decoder import WhisperDecoder
 from voice.ears.whisper_engine import WhisperEngine
@@ -33,11 +34,6 @@ from voice.ears.whisper_models import whisper_model_dir
 from voice.ears.whisper_phrases import PROMPTS
 
 MODELS = ("whisper", "whisper-base")
-Meaning = tuple[str | None, tuple[tuple[str, str], ...]]
-
-
-def meaning(phrase: evalset.Phrase) -> Meaning:
-    return phrase.intent, tuple(sorted((k, str(v)) for k, v in phrase.slots.items()))
 
 
 def record(conditions: tuple[str, ...], voices: set[str]) -> list[dict[str, Any]]:
@@ -54,9 +50,7 @@ def record(conditions: tuple[str, ...], voices: set[str]) -> list[dict[str, Any]
     for clip in evalset.clips(split="fit", conditions=conditions):
         if clip.voice not in voices:
             continue
-        rate = evalset.RATE
-        audio = clip.audio[max(0, int((clip.speech_start_s - 0.2) * rate)):
-                           int((clip.speech_end_s + 0.3) * rate)]
+        audio = oracle_segment(clip)
         row: dict[str, Any] = {"id": clip.id, "condition": clip.condition,
                                "meaning": list(meaning(clip.phrase)) if clip.phrase.intent
                                else None}

@@ -30,6 +30,8 @@ def wavs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     loud = np.flatnonzero(np.abs(x) > 0.02)
     out["tight"] = folder / "tight.wav"
     write_wav(out["tight"], x[loud[0]:loud[-1] + 1], 16000)
+    out["empty"] = folder / "empty.wav"
+    write_wav(out["empty"], np.zeros(0, np.float32), 16000)
     out["silence"] = folder / "silence.wav"
     write_wav(out["silence"], np.zeros(16000, np.float32), 16000)
     return out
@@ -102,3 +104,9 @@ def test_models_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["recognizer"]["recognizer"] == in_use
     assert main(["models"]) == 0
     assert f"recognizer in use: {in_use}" in capsys.readouterr().out
+
+
+def test_hear_an_empty_file_says_so_quietly(wavs: dict[str, Path]) -> None:
+    result = run_attune("hear", "--recognizer", "pocketsphinx", str(wavs["empty"]))
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert result.stdout.strip().endswith('0.00s  (rejected: no-speech)  "" (0.00)')

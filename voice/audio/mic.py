@@ -87,6 +87,8 @@ def room_like(x: npt.NDArray[np.float32], rate: int, n: int) -> npt.NDArray[np.f
     """``n`` samples of noise as loud as the recording's own quiet (the 10th percentile
     of its 20 ms frame levels): silence put around a recording must not step down to
     digital zero, or the step back up to the recording's room sounds like an onset."""
+    if x.size == 0:
+        return np.zeros(n, np.float32)  # (an empty recording: no room to go by)
     frame = max(1, rate // 50)
     frames = x[: x.size // frame * frame].reshape(-1, frame) if x.size >= frame else x[None]
     floor = float(np.percentile(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)), 10))

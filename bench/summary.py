@@ -189,10 +189,17 @@ def engine_rows(en: dict[str, Any] | None) -> Iterator[Row]:
 def sessions_rows(se: dict[str, Any] | None) -> Iterator[Row]:
     sm = get(se, "summary")
     area = "sessions"
-    within, asked = get(sm, "within_10pct"), get(sm, "asked")
-    yield row(area, "renders within 10% of the minutes asked", ratio(within, asked),
-              "sessions.length", pct, f"minutes asked: {get(sm, 'minutes_asked')}",
-              shown=f"{within}/{asked}" if asked else None)
+    within, asked, honest = get(sm, "within_10pct"), get(sm, "asked"), get(sm, "honest")
+    yield row(area, "renders within 10% of the minutes asked, or saying their shortest",
+              ratio(honest, asked), "sessions.length", pct,
+              f"minutes asked: {get(sm, 'minutes_asked')}; within 10%: {within}; "
+              f"said their shortest: {get(sm, 'says_shortest')}",
+              shown=f"{honest}/{asked}" if asked else None)
+    yield row(area, "returning-user introduction, longest", get(sm, "returning_intro_max_s"),
+              "sessions.returning_intro_s", lambda x: f"{x:.1f} s",
+              "the one-sentence intro: seconds until the practice")
+    yield row(area, "replies baked into renders", get(sm, "replies"), "sessions.replies",
+              lambda x: f"{x:.0f}", f"listening windows: {get(sm, 'listening_s')} s")
     lo, hi = get(sm, "lufs_min"), get(sm, "lufs_max")
     yield row(area, "loudness, furthest from -18 LUFS", get(sm, "loudness_off_lu"),
               "sessions.loudness_lu", lambda x: f"{x:.1f} LU",

@@ -67,8 +67,9 @@ def test_slower_at_30s_makes_later_cycles_19_2s() -> None:
 
 
 def test_pause_40_resume_50_shifts_everything_after() -> None:
-    _, base, _ = run("box-breathing", minutes=2)
-    player, paused, audio = run("box-breathing", "40:pause,50:resume", minutes=2)
+    # (At 40 s of the four-minute session a sentence of the introduction is playing.)
+    _, base, _ = run("box-breathing", minutes=4)
+    player, paused, audio = run("box-breathing", "40:pause,50:resume", minutes=4)
     assert len(events(paused, "paused")) == len(events(paused, "resumed")) == 1
     p_at, r_at = (a["applied"] for a in player.applied)
     assert 0 <= p_at - s(40) <= 1102 and 0 <= r_at - s(50) <= 1102
@@ -262,19 +263,19 @@ def test_bedtime_fades_its_sleep_sound_slowly_after_goodnight() -> None:
 def test_the_before_and_after_rating_reads_one_way_and_ends_cleanly() -> None:
     """Asked after the welcome, with both anchors each time; unanswered, no "we'll carry
     on" when nothing follows; answered lower, no thanks twice in a row."""
-    from voice.engine.lines import CARRY_ON, RATING_AFTER, RATING_BEFORE
+    from voice.engine.lines import RATING_AFTER, RATING_BEFORE
 
     def said(result: Any) -> list[str]:
         return [str(x.text) for x in sorted(result.played, key=lambda p: p.start)
                 if x.kind == "speech"]
 
-    _, quiet, _ = run("box-breathing", minutes=2)
+    _, quiet, _ = run("box-breathing", minutes=4)
     words = said(quiet)
     assert words.index(RATING_BEFORE) == words.index("Welcome to box breathing.") + 1
     for question in (RATING_BEFORE, RATING_AFTER):
         assert "from zero, not at all, to ten, the most" in question
-    assert CARRY_ON not in words
-    _, better, _ = run("box-breathing", answers="6,3", minutes=2)
+    assert "That's okay, we'll carry on." not in words
+    _, better, _ = run("box-breathing", answers="6,3", minutes=4)
     words = said(better)
     assert "That's a little lower than when we started." in words
     assert sum("Thank you for taking this time" in w for w in words) == 1

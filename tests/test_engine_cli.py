@@ -20,7 +20,7 @@ def test_run_virtual_with_controls_answers_and_events(tmp_path: Path) -> None:
     out, ev = tmp_path / "run.wav", tmp_path / "events.jsonl"
     proc = run_attune("run", "daily-check-in", "--speaker-file", str(out), "--clock", "virtual",
                       "--voice", "system", "--answers", "anxious,6", "--events", str(ev),
-                      "--controls", "20:pause,25:resume,200:louder,210:time_left")
+                      "--controls", "20:pause,25:resume,120:louder,130:time_left")
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in ev.read_text().splitlines()]
     kinds = [e["event"] for e in lines]
@@ -34,7 +34,7 @@ def test_run_virtual_with_controls_answers_and_events(tmp_path: Path) -> None:
     assert (answers[0]["value"], answers[0]["branch"]) == ("anxious", "other")
     assert answers[1]["value"] == "6" and answers[1]["branch"] == "4-6"
     # Not a terminal: plain lines, one per step or control.
-    assert "paused" in proc.stdout and "step 6: What are you feeling" in proc.stdout
+    assert "paused" in proc.stdout and "step 5: What are you feeling" in proc.stdout
     with wave.open(str(out)) as w:
         assert w.getnframes() == round(lines[-1]["t"] * RATE) or \
             abs(w.getnframes() / RATE - lines[-1]["t"]) < 0.001
@@ -83,7 +83,7 @@ def test_piper_voice_is_deterministic_and_keeps_the_rhythm() -> None:
     assert (first[2] == second[2]).all() and first[1].end == second[1].end
     first_step = cues(first[1], "inhale")[0].step
     starts = [c.start for c in cues(first[1], "inhale") if c.step == first_step]
-    assert len(starts) >= 3 and {b - a for a, b in itertools.pairwise(starts)} == \
+    assert len(starts) >= 2 and {b - a for a, b in itertools.pairwise(starts)} == \
         {10 * RATE}
     guide = [p for p in first[1].played if p.kind == "speech" and p.text == "breathe in"]
     assert guide and all(p.end - p.start < 4 * RATE for p in guide)
@@ -141,9 +141,10 @@ def test_the_rating_is_a_setting(tmp_path: Path) -> None:
 
     def said(env: dict[str, str]) -> list[str]:
         timeline = tmp_path / "t.json"
-        proc = run_attune("render", "box-breathing", "--minutes", "2", "-o",
+        # (Answers played in: a file nobody answers asks nothing.)
+        proc = run_attune("render", "box-breathing", "--minutes", "4", "-o",
                           str(tmp_path / "x.wav"), "--voice", "system", "--timeline",
-                          str(timeline), env=env)
+                          str(timeline), "--answers", "3,2", env=env)
         assert proc.returncode == 0, proc.stderr
         return [e.get("text", "") for e in json.loads(timeline.read_text())["events"]
                 if e["kind"] == "speech"]

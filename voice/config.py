@@ -22,6 +22,7 @@ CHOICES = {
     "voice": ("auto", "piper", "system"),
     "recognizer": ("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
     "bed": ("session", "rain", "brown-noise", "drone", "none"),
+    "intro": ("auto", "full", "short"),
 }
 BED_ALIASES = {"brown": "brown-noise"}  # (the word a person says)
 RANGES = {"speaking_rate": (0.5, 2.0), "volume_db": (-18.0, 6.0)}

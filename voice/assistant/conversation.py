@@ -85,7 +85,8 @@ class Conversation:
     def overlaps_own_speech(self, heard: Heard) -> bool:
         raise NotImplementedError
 
-    def start_session(self, session_id: str, minutes: Any = None) -> None:
+    def start_session(self, session_id: str, minutes: Any = None,
+                      intro: str | None = None) -> None:
         raise NotImplementedError
 
     def _fade_and_drop(self) -> None:
@@ -231,7 +232,8 @@ class Conversation:
             self.announcer.cue("hold")
             self.emit("attention")
         elif intent == "start_session":
-            self.start_session(str(heard.slots["session"]), heard.slots.get("minutes"))
+            self.start_session(str(heard.slots["session"]), heard.slots.get("minutes"),
+                               heard.slots.get("intro"))
         elif intent == "check_in":
             self.check_in(heard.slots)
         elif intent == "help":

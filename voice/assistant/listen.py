@@ -35,6 +35,7 @@ from voice.assistant.parts import (
 from voice.audio.mic import SAMPLE_RATE as MIC_RATE
 from voice.audio.sinks import NullSink
 from voice.ears.base import Heard
+from voice.engine.fitting import FAMILIAR_AFTER
 from voice.engine.player import BLOCK, Player
 from voice.engine.timeline import RATE
 from voice.errors import DeviceError
@@ -268,12 +269,13 @@ class Assistant(Conversation):
         self.recognizer.set_mode(mode)
 
     # ------------------------------------------------------------ sessions
-    def start_session(self, session_id: str, minutes: Any = None) -> None:
+    def start_session(self, session_id: str, minutes: Any = None,
+                      intro: str | None = None) -> None:
         if self.player is not None:
             self._end_session(stopped_by="replaced")
         session = self.library.get(session_id)
         self.player = build_session_player(self, session,
-                                           float(minutes) if minutes else None)
+                                           float(minutes) if minutes else None, intro)
         self.player_offset_s = self.out_pos / RATE
         self.player.on_event.append(self._player_event)
         self.session_started = now_utc()
@@ -315,7 +317,26 @@ class Assistant(Conversation):
         self.fade_total = self.fading
 
 
-def build_session_player(assistant: Assistant, session: Session, minutes: float | None) -> Player:
+def short_intro(assistant: Assistant, session_id: str, asked: str | None = None) -> bool:
+    """One sentence of introduction: asked for ("just the practice"), set, or with the
+    intro setting's ``auto`` once a session has been done a few times."""
+    mode = asked or str(assistant.settings["intro"].value)
+    if mode != "auto":
+        return mode == "short"
+    journal = assistant.journal
+    return journal is not None and journal.times_done(session_id) >= FAMILIAR_AFTER
+
+
+def first_today(assistant: Assistant) -> bool:
+    """No session yet today: the pause-and-stop reminder is due (said once a day)."""
+    if assistant.journal is None:
+        return True
+    midnight = now_utc().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return bool(assistant.journal.sessions_since(midnight) == 0)
+
+
+def build_session_player(assistant: Assistant, session: Session, minutes: float | None,
+                         intro: str | None = None) -> Player:
     capture = CaptureSink()
     answers = ListenAnswers(lambda ask: assistant._mode(), assistant._mode)
     session = with_rating(with_bed(session, str(assistant.settings["bed"].value)),
@@ -323,7 +344,9 @@ def build_session_player(assistant: Assistant, session: Session, minutes: float 
     pace = (assistant.journal.last_pace(session.id) if assistant.journal is not None
             and assistant.settings["remember_pace"].value else None)
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,
-                    volume_db=float(assistant.settings["volume_db"].value), pace=pace or 1.0)
+                    volume_db=float(assistant.settings["volume_db"].value), pace=pace or 1.0,
+                    short_intro=short_intro(assistant, session.id, intro),
+                    reminder=first_today(assistant), exact=False)
     assistant.capture, assistant.answers = capture, answers
     return player
 

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", metavar="ID|PATH", help="a session id (see 'attune list') or file")
     p.add_argument("--minutes", type=in_range("minutes"), metavar="N",
-                   help="session length in minutes (stretches or shrinks the filling step)")
+                   help="how long the whole session lasts, in minutes (its pauses, breaths and "
+                        "optional parts stretch or shrink to fit)")
     p.add_argument("--answers", metavar="A,B,...",
                    help="answers to the session's questions, in order ('-' for none; "
                         "'--answers -' alone: type them on standard input)")
@@ -35,6 +36,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bed", type=bed_choice, metavar="SOUND",
                    help="background sound: session (its own), rain, brown, drone or none "
                         "(default: your config, else the session's own)")
+    p.add_argument("--intro", choices=("auto", "full", "short"), default=None,
+                   help="the introduction in full, or one sentence (default: your config; "
+                        "auto: in full the first three times)")
 
 
 def register(sub: Any) -> None:
@@ -127,7 +131,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                     answers=answers, controls=controls, events_path=args.events,
                     volume_db=volume, display=make_display(session.title),
                     block=1102 if args.speaker_file else 551,  # 25 ms blocks on a device
-                    pace=_remembered_pace(session.id))
+                    pace=_remembered_pace(session.id), short_intro=_short_intro(args, session),
+                    reminder=_first_today())
+    _say_shortest(player)
     if interactive:
         threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
     started_at = datetime.now(UTC)
@@ -156,6 +162,37 @@ def _record(player: Any, started_at: datetime) -> None:
                             bool(result.completed), rating("rating_before"),
                             rating("rating_after"),
                             pace=player.state.pace if _remembering() else None)
+
+
+def _short_intro(args: argparse.Namespace, session: Session) -> bool:
+    """The one-sentence intro: asked for (--intro, the intro setting), or with ``auto``
+    once the session has been done a few times."""
+    from voice import config
+    from voice.engine.fitting import FAMILIAR_AFTER
+    from voice.journal.store import Journal
+
+    mode = args.intro or str(config.get("intro"))
+    if mode != "auto":
+        return mode == "short"
+    with Journal.open() as journal:
+        return journal.times_done(session.id) >= FAMILIAR_AFTER
+
+
+def _first_today() -> bool:
+    """No session yet today (local time): the pause-and-stop reminder is due."""
+    from voice.journal.store import Journal
+
+    midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    with Journal.open() as journal:
+        return journal.sessions_since(midnight) == 0
+
+
+def _say_shortest(player: Any) -> None:
+    from voice.engine.fitting import shortest_sentence
+
+    fitted = player.fit
+    if fitted.shortest_s is not None:
+        print(shortest_sentence(player.session.title, fitted.shortest_s), file=sys.stderr)
 
 
 def _remembering() -> bool:
@@ -208,9 +245,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         wav = out if suffix == ".wav" else Path(tmp) / "render.wav"
+        # Nobody answers a file: questions become quiet moments (unless --answers plays
+        # someone answering).
         player = Player(session, _speech(args.voice), WavSink(wav), minutes=args.minutes,
                         answers=_answers(args.answers, blocking=True),
-                        controls=_controls(args.controls), events_path=args.events)
+                        controls=_controls(args.controls), events_path=args.events,
+                        for_file=args.answers is None,
+                        short_intro=_short_intro(args, session))
+        _say_shortest(player)
         result = player.run()
         if suffix != ".wav":
             convert_wav(wav, out)

@@ -9,7 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from voice.sessions.library import load_library, load_paths
-from voice.sessions.model import Ask, Breathe, Chime, Pause, Repeat, Say, Session, Step
+from voice.sessions.model import (
+    Ask,
+    Breathe,
+    Chime,
+    Pause,
+    Repeat,
+    Say,
+    Session,
+    Step,
+    walk_steps,
+)
 
 
 def register(sub: Any) -> None:
@@ -37,13 +47,24 @@ def _minutes(m: float) -> str:
     return f"{m:g} min"
 
 
+def _length(s: Session) -> str:
+    """How long the session plays at its own length, from its plan ("about 9 min")."""
+    from voice.engine.fitting import planned
+
+    seconds = planned(s).seconds
+    return _length_words(seconds)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     lib = load_library()
     for problem in lib.problems:
         print(f"warning: {problem}", file=sys.stderr)
     sessions = lib.by_category()
     if args.json:
-        rows = [{"id": s.id, "title": s.title, "category": s.category, "minutes": s.minutes,
+        from voice.engine.fitting import planned
+
+        rows = [{"id": s.id, "title": s.title, "category": s.category,
+                 "minutes": round(planned(s).seconds / 60.0, 2),
                  "summary": s.summary, "triggers": s.triggers} for s in sessions]
         print(json.dumps(rows, indent=2))
         return 0
@@ -54,7 +75,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for column in ("id", "title", "category", "length", "say"):
         table.add_column(column, overflow="fold", no_wrap=column == "id")  # ids are typed
     for s in sessions:
-        table.add_row(s.id, s.title, s.category, _minutes(s.minutes),
+        table.add_row(s.id, s.title, s.category, _length(s),
                       ", ".join(f'"{t}"' for t in s.triggers[:3]))
     Console().print(table)
     print("\nStart one with 'attune run ID', or say \"start\" and its name.")
@@ -94,6 +115,8 @@ def describe_step(step: Step) -> list[str]:
     if isinstance(step, Say):
         return [f'say "{step.text}"' + (f", then {step.after:g} s quiet" if step.after else "")]
     if isinstance(step, Pause):
+        if step.fill:
+            return [f"quiet for at least {_seconds(step.seconds)}, or what the minutes leave"]
         return [f"quiet for {_seconds(step.seconds)}"]
     if isinstance(step, Chime):
         return [f"sound: {step.sound}"]
@@ -121,9 +144,40 @@ def describe_step(step: Step) -> list[str]:
     return lines
 
 
+def describe_length(s: Session) -> list[str]:
+    """What gives when a different length is asked for ("for five minutes")."""
+    from voice.engine.fitting import planned
+
+    lo, hi = s.pause_range
+    gives = []
+    fills = [step for step in s.steps if getattr(step, "fills", False)]
+    if fills:
+        gives.append("the breathing runs as many breaths as fit" if isinstance(fills[0], Breathe)
+                     else "the closing rest takes what is left" if isinstance(fills[0], Pause)
+                     else "the repeated part runs as often as fits")
+    if (lo, hi) != (1.0, 1.0):
+        gives.append(f"pauses shrink to {lo:.0%} or grow to {hi:.0%}")
+    if s.short_intro:
+        gives.append("the introduction can be one sentence")
+    optional = sum(1 for step in walk_steps(s.steps) if step.optional)
+    if optional:
+        gives.append(f"{optional} optional part{'s' if optional != 1 else ''} can be left out")
+    shortest = planned(s, 0.5).seconds
+    lines = [f"Length: {'; '.join(gives) or 'fixed'}; the shortest is about "
+             f"{_length_words(shortest)}."]
+    if s.short_intro:
+        lines.append(f'Short introduction: "{s.short_intro}"')
+    return lines
+
+
+def _length_words(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"
+
+
 def describe_session(s: Session) -> str:
-    lines = [f"{s.title} ({s.id})", f"{s.category}, about {_minutes(s.minutes)}", "",
+    lines = [f"{s.title} ({s.id})", f"{s.category}, about {_length(s)}", "",
              s.summary, "", "Start it by saying: " + ", ".join(f'"{t}"' for t in s.triggers)]
+    lines += describe_length(s)
     if s.background:
         lines.append(f"Ambient sound: {s.background.bed} at {s.background.volume:.0%}")
     if s.rate_before_after:
@@ -131,7 +185,9 @@ def describe_session(s: Session) -> str:
     lines += ["", "Steps:"]
     for number, step in enumerate(s.steps, 1):
         first, *rest = describe_step(step)
-        lines.append(f"{number:>3}. {first}")
+        marks = (["intro"] if step.intro else []) + (
+            [f"optional {step.optional}"] if step.optional else [])
+        lines.append(f"{number:>3}. {first}" + (f"  [{', '.join(marks)}]" if marks else ""))
         lines.extend("     " + line for line in rest)
     lines += ["", f"From {s.source}"]
     return "\n".join(lines)

@@ -181,13 +181,21 @@ class ControlActions:
 
     def _drop_leaf(self, cur: Placed) -> None:
         leaf = cur.seg.leaf
-        self.player.upcoming = deque(s for s in self.player.upcoming if s.leaf != leaf)
+        sched = self.player.sched
+        # Skipping a part of the introduction skips the rest of it: the practice is what
+        # a person skipping wants to reach ("skip the intro").
+        intro = sched.in_intro(cur.seg.step)
+        if intro:
+            sched.skip_intro()
+        self.player.upcoming = deque(s for s in self.player.upcoming if s.leaf != leaf
+                                     and not (intro and (sched.in_intro(s.step)
+                                                         or s.step == 0)))
         if not cur.resolved:
             if cur.opened:
                 self.player.answers.close()
             cur.resolved = True
             self.player.state.answer = None
-        self.player.sched.skip(leaf)
+        sched.skip(leaf)
 
     def _control_repeat(self, p: int) -> None:
         if self.player.last_text:

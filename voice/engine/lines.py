@@ -28,7 +28,11 @@ MAX_COUNT = 30
 
 SLOWER = "Slowing down."
 FASTER = "A little faster."
-CARRY_ON = "That's okay, we'll carry on."
+# Said once a day, after the welcome, in the first session of the day (not in files).
+REMINDER = "You can say pause or stop at any time. Stopping is always okay."
+# Spoken length guess for a phrase not rendered yet (seconds = a + b x characters at
+# rate 1; fitted on the built-in sessions' sentences: Piper and espeak-ng agree within 2%).
+GUESS_LEAD_S, GUESS_S_PER_CHAR = 0.2, 0.075
 STOP_PHRASES = (
     "Okay, we'll stop here. Be gentle with yourself.",
     "Okay, we'll stop here.",
@@ -46,7 +50,7 @@ RATING_LOWER = "That's a little lower than when we started."
 RATING_SAME = "About the same as when we started, and that's okay too."
 RATING_HIGHER = ("That's a bit higher than when we started. That's okay; some moments are "
                  "like that. Please go gently with yourself.")
-FIXED_PHRASES = (SLOWER, FASTER, CARRY_ON, *STOP_PHRASES, RATING_BEFORE, RATING_AFTER,
+FIXED_PHRASES = (SLOWER, FASTER, REMINDER, *STOP_PHRASES, RATING_BEFORE, RATING_AFTER,
                  RATING_LOWER, RATING_SAME, RATING_HIGHER)
 
 
@@ -61,6 +65,13 @@ def minutes_left_phrase(seconds_left: float) -> str:
     if minutes <= 1:
         return "About one minute left."
     return f"About {number_to_words(minutes)} minutes left."
+
+
+def guess_length(text: str, rate: float = 1.0, gap: int | None = None) -> int:
+    """Samples ``text`` is expected to take when spoken by sentence, before it is."""
+    parts = split_sentences(text) or [text]
+    guess = sum(GUESS_LEAD_S + GUESS_S_PER_CHAR * len(p) for p in parts) / rate
+    return samples(guess) + (sentence_gap(rate) if gap is None else gap) * (len(parts) - 1)
 
 
 def sentence_gap(rate: float) -> int:
@@ -89,6 +100,12 @@ class Speech:
         if template_fields(text):  # not known yet: estimate at ~2.5 words a second
             return samples(len(text.split()) / 2.5) + self.gap * (len(parts) - 1)
         return sum(self.audio(s).size for s in parts) + self.gap * (len(parts) - 1)
+
+    def quick_length(self, text: str) -> int:
+        """Like :meth:`length`, without waiting for synthesis: guessed from the characters
+        (a live session is planned before its phrases are ready; always the guess, so the
+        same session plans the same whatever is cached)."""
+        return guess_length(text, self.rate, self.gap)
 
     def prepare(self, session: Session, extra: Iterable[str] = ()) -> list[str]:
         """Queue every phrase the session may say for background rendering."""

@@ -30,6 +30,7 @@ from voice.engine.answers import AnswerSource, QueueAnswers
 from voice.engine.clock import Clock, VirtualClock
 from voice.engine.control_actions import PACE_MAX, PACE_MIN, ControlActions
 from voice.engine.controls import VOLUME_MAX_DB, VOLUME_MIN_DB, Controls
+from voice.engine.fitting import END_FADE_S, end_tail_s
 from voice.engine.lines import Speech
 from voice.engine.mixdown import Mixdown, Placed
 from voice.engine.scheduler import RunState, Scheduler
@@ -39,7 +40,6 @@ from voice.sessions.model import DEFAULT_BED_VOLUME, Session
 
 BLOCK = 1102  # 50 ms at 22050 Hz: a control is heard within one block of arriving
 LOOKAHEAD = samples(0.2)  # segments are placed this far ahead (the bed ducks before speech)
-END_FADE_S = 3.0
 MAX_PAUSE_S = 30 * 60.0  # a pause this long ends the session
 
 
@@ -59,7 +59,9 @@ class Player:
                  clock: Clock | None = None, minutes: float | None = None,
                  answers: AnswerSource | None = None, controls: Controls | None = None,
                  events_path: str | Path | None = None, volume_db: float = 0.0,
-                 display: Any = None, block: int = BLOCK, pace: float = 1.0) -> None:
+                 display: Any = None, block: int = BLOCK, pace: float = 1.0,
+                 for_file: bool = False, short_intro: bool = False,
+                 reminder: bool = False, exact: bool | None = None) -> None:
         self.session = session
         self.speech = speech
         self.sink = sink
@@ -76,7 +78,13 @@ class Player:
         self.max_pause = samples(MAX_PAUSE_S)
         self.state = RunState()
         self.state.pace = min(PACE_MAX, max(PACE_MIN, pace))  # (a remembered "slower")
-        self.sched = Scheduler(session, speech, self.state, minutes)
+        # A file is planned on its rendered phrase lengths (it waits for them anyway); a
+        # run starts before its phrases are ready, so it plans on a guess from the text.
+        if exact is None:
+            exact = for_file
+        self.sched = Scheduler(session, speech, self.state, minutes, for_file=for_file,
+                               short_intro=short_intro, reminder=reminder, exact=exact)
+        self.fit = self.sched.fit
         self.budget = self.sched.budget
         self._gen = self.sched.segments()
         bed = gain = None
@@ -128,7 +136,7 @@ class Player:
         self.clock.start()
         paced = {"pace": round(self.state.pace, 4)} if self.state.pace != 1.0 else {}
         self.emit(0, "started", session=self.session.id, title=self.session.title,
-                  minutes=round(self.budget / RATE / 60.0, 3), **paced)
+                  minutes=round(self.budget / RATE / 60.0, 3), fit=self.fit.to_dict(), **paced)
 
     def step(self) -> bool:
         """Mix and write one block; False once the session has ended (nothing written)."""
@@ -233,8 +241,7 @@ class Player:
     def finish(self, at: int) -> None:
         """The plan is done: everything fades out over the last seconds (the bed over its
         own ``fade_out``: bedtime's sleep sound fades over most of a minute)."""
-        bed = self.session.background
-        self.end = at + samples(max(END_FADE_S, bed.fade_out if bed else 0.0))
+        self.end = at + samples(end_tail_s(self.session))
         self.mix.played.append(Played("silence", at, self.end, 0, "end"))
         self.mix.bed_ramp(at, 0.0, self.end - at)
         for pl in self.mix.placed:

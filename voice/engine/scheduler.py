@@ -17,8 +17,16 @@ from voice.audio import sounds
 from voice.audio.mixer import db_to_gain
 from voice.engine.answers import Answer, branch_name
 from voice.engine.controls import PHASE_MAX_S, PHASE_MIN_S
+from voice.engine.fitting import (
+    REFLECT_CUE,
+    Estimator,
+    Fit,
+    end_tail_s,
+    fit,
+    reflect_seconds,
+    shortest_sentence,
+)
 from voice.engine.lines import (
-    CARRY_ON,
     COUNT_WORDS,
     GUIDE_WORDS,
     RATING_AFTER,
@@ -26,10 +34,11 @@ from voice.engine.lines import (
     RATING_HIGHER,
     RATING_LOWER,
     RATING_SAME,
+    REMINDER,
     Speech,
     count_words,
 )
-from voice.engine.timeline import Clip, Mark, Segment, samples
+from voice.engine.timeline import RATE, Clip, Mark, Segment, samples
 from voice.sessions.model import (
     Ask,
     Breathe,
@@ -47,8 +56,10 @@ Segments = Generator[Segment, None, None]
 CUE_FOR_PHASE = {"inhale": "inhale", "exhale": "exhale", "hold": "hold", "hold_after": "hold"}
 CUE_GAIN_DB = {"inhale": -8.0, "exhale": -8.0, "hold": 0.0, "bell": -2.0, "closing-chime": -3.0}
 WORD_GAP_S = 0.08  # breath words must leave this much quiet before the next one
-ASK_WAIT_GUESS = 0.5  # estimates count half an ask's timeout (answers usually come sooner)
-MIN_FILL_CYCLES = 3  # a filling breath step breathes at least this much, however short the time
+SILENT_ANSWER_S = 2.0  # quiet after a question nobody answered, before moving on
+REFLECT_CUE_DB = -14.0  # the soft sound after a file's reflective pause
+RATING_CHANGE_GUESS_S = 5.0
+RATING_MIN_MINUTES = 3.0  # shorter sessions are not rated before and after
 
 
 @dataclass
@@ -82,45 +93,99 @@ def cycle_samples(b: Breathe, pace: float) -> int:
     return sum(samples(phase_seconds(s, pace)) for _, s in b.phases())
 
 
-def rating_steps(session: Session) -> list[tuple[Step | RatingChange, int]]:
-    """The top-level steps with their numbers; 0 marks steps the engine adds."""
+def engine_steps(session: Session, rating: bool = True,
+                 reminder: bool = False) -> list[tuple[Step | RatingChange, int]]:
+    """The top-level steps with their numbers, and those the engine adds (numbered 0): the
+    pause-and-stop reminder (``reminder``) and the before/after rating (``rating``, if
+    the session has one), both after the welcome: the leading chime and first sentence."""
     steps: list[tuple[Step | RatingChange, int]] = [(s, i + 1) for i, s in enumerate(session.steps)]
-    if not session.rate_before_after:
+    rated = rating and session.rate_before_after
+    if not (rated or reminder):
         return steps
-    before = Ask(RATING_BEFORE, "intensity", timeout=10.0, save_as="rating_before")
-    after = Ask(RATING_AFTER, "intensity", timeout=10.0, save_as="rating_after")
     head = 1 if steps and isinstance(steps[0][0], Chime) else 0
     if head < len(steps) - 2 and isinstance(steps[head][0], Say):
         head += 1  # after the welcome, not before it
     tail = len(steps) - 1 if len(steps) > 1 and isinstance(steps[-1][0], Chime) else len(steps)
-    return [*steps[:head], (before, 0), *steps[head:tail], (after, 0), (RatingChange(), 0),
-            *steps[tail:]]
+    opening: list[tuple[Step | RatingChange, int]] = []
+    if reminder:
+        opening.append((Say(REMINDER, 1.0), 0))
+    if not rated:
+        return [*steps[:head], *opening, *steps[head:]]
+    before = Ask(RATING_BEFORE, "intensity", timeout=10.0, save_as="rating_before")
+    after = Ask(RATING_AFTER, "intensity", timeout=10.0, save_as="rating_after")
+    return [*steps[:head], *opening, (before, 0), *steps[head:tail], (after, 0),
+            (RatingChange(), 0), *steps[tail:]]
+
+
+def rating_steps(session: Session) -> list[tuple[Step | RatingChange, int]]:
+    return engine_steps(session)
 
 
 class Scheduler:
+    """Plays a session fitted to the minutes asked (:mod:`voice.engine.fitting`).
+
+    ``for_file``: nobody can answer a rendered file, so questions become reflective
+    pauses with a soft sound after them, no replies, no rating and no reminder.
+    ``short_intro``: the session's one-sentence intro in place of its intro steps.
+    ``reminder``: say once, after the welcome, that pause and stop exist.
+    """
+
     def __init__(self, session: Session, speech: Speech, state: RunState,
-                 minutes: float | None = None) -> None:
-        self.session = session
+                 minutes: float | None = None, *, for_file: bool = False,
+                 short_intro: bool = False, reminder: bool = False,
+                 exact: bool = True) -> None:
         self.speech = speech
         self.state = state
-        self.budget = samples((minutes or session.minutes) * 60.0)
-        self.top = rating_steps(session)
+        self.for_file = for_file
+        self._cues = {name: sounds.load_cue(name) for name in sounds.cue_names()}
+        length_of = speech.length if exact else speech.quick_length
+        self.estimator = Estimator(length_of, lambda name: int(self._cues[name].size),
+                                   lambda b: cycle_samples(b, self.state.pace), for_file)
+        # Nobody rates a file, and a short session is kept for the practice (the two
+        # ratings take half a minute).
+        rating = not for_file and (minutes or session.minutes) >= RATING_MIN_MINUTES
+        # (The reminder belongs to an introduction: calm-sos has none, its first breath
+        # comes within ten seconds, and it names stop in its own words.)
+        reminding = reminder and not for_file and session.short_intro is not None
+        added = [s for s, n in engine_steps(session, rating, reminding) if n == 0]
+        tail = samples(end_tail_s(session))  # (the closing fade counts in the minutes)
+        self.fit: Fit = fit(session, minutes, self.estimator, short_intro=short_intro,
+                            added=sum(self.estimate(s) for s in added) + tail)
+        self.session = self.fit.session
+        self.budget = samples(max(self.fit.asked_s, self.fit.shortest_s or 0.0))
+        self.plan_budget = self.budget - tail  # where the last step should end
+        self.top = engine_steps(self.session, rating, reminding)
+        if self.fit.shortest_s is not None and not for_file:  # said, then played
+            self.top.insert(0, (Say(shortest_sentence(session.title, self.fit.shortest_s),
+                                    0.5), 0))
         self.top_index = 0
         self.breathing: Breathe | None = None  # the breathe step being played, if any
         self._leaf_count = 0
         self._skip: int | None = None
-        self._cues = {name: sounds.load_cue(name) for name in sounds.cue_names()}
+        self._intro_skipped = False
 
     # ------------------------------------------------------------ public
 
     def segments(self) -> Segments:
         for index, (step, number) in enumerate(self.top):
             self.top_index = index
-            path = str(number) if number else ("rating" if isinstance(step, Ask) else "change")
+            if self._intro_skipped and (self.in_intro(number) or number == 0):
+                continue  # (and what the engine adds: the reminder, the ratings)
+            path = str(number) if number else ("rating" if isinstance(step, Ask) else
+                                               "said" if isinstance(step, Say) else "change")
             if isinstance(step, Repeat):
                 yield from self._repeat(step, number, path)
             else:
                 yield from self._leaf(step, number, path)
+
+    def in_intro(self, number: int) -> bool:
+        """Whether top-level step ``number`` (1-based; 0: added by the engine) is part of
+        the introduction."""
+        return 0 < number <= len(self.session.steps) and self.session.steps[number - 1].intro
+
+    def skip_intro(self) -> None:
+        """Leave out the rest of the introduction."""
+        self._intro_skipped = True
 
     def skip(self, leaf: int) -> None:
         """Abandon the leaf step ``leaf`` if it is still being expanded."""
@@ -175,8 +240,12 @@ class Scheduler:
         if isinstance(step, Say):
             yield from self._say(fill_template(step.text, self.state.variables), step.after)
         elif isinstance(step, Pause):
-            n = samples(step.seconds)
-            yield Segment("silence", n, [Clip("silence", 0, n)], label=f"quiet, {step.seconds:g} s")
+            seconds = step.seconds
+            if step.fill:  # rests for what the session's minutes leave
+                left = self.plan_budget - self.state.now - self.remaining_estimate()
+                seconds = max(seconds, left / RATE)
+            n = samples(seconds)
+            yield Segment("silence", n, [Clip("silence", 0, n)], label=f"quiet, {seconds:.3g} s")
         elif isinstance(step, Chime):
             cue = self._cues[step.sound]
             gain = db_to_gain(CUE_GAIN_DB.get(step.sound, -3.0))
@@ -205,6 +274,9 @@ class Scheduler:
 
     def _ask(self, ask: Ask, number: int, path: str) -> Segments:
         question = fill_template(ask.question, self.state.variables)
+        if self.for_file:
+            yield from self._reflect(ask, question)
+            return
         yield from self._say(question, 0.0, label=question)
         result = yield from self._listen(ask)
         reprompt = ask.reprompt or default_reprompt(ask)
@@ -216,11 +288,21 @@ class Scheduler:
         if ask.save_as:
             self.state.variables[ask.save_as] = result.value or ask.default
         branch = ask.branch_for(result.key)
-        if result.key is None and not branch and ask.save_as not in RATINGS:
-            # (An unanswered rating needs no words: it is optional, and after the
-            # last one nothing is carried on to.)
-            yield from self._say(CARRY_ON, 1.0)
+        if result.key is None and not branch:  # silence is an answer too: a quiet moment
+            n = samples(SILENT_ANSWER_S)
+            yield Segment("silence", n, [Clip("silence", 0, n)], label="quiet")
         yield from self._steps(branch, number, f"{path}/{branch_name(ask, result.key)}")
+
+    def _reflect(self, ask: Ask, question: str) -> Segments:
+        """A question in a file: asked, a quiet moment to reflect, a soft sound; no reply."""
+        yield from self._say(question, 0.0, label=question)
+        n = samples(reflect_seconds(ask))
+        yield Segment("silence", n, [Clip("silence", 0, n)], label="a moment to reflect")
+        cue = self._cues[REFLECT_CUE]
+        yield Segment("cue", cue.size, [Clip("cue", 0, cue.size, cue, db_to_gain(REFLECT_CUE_DB),
+                                             sound=REFLECT_CUE)], label=f"sound: {REFLECT_CUE}")
+        if ask.save_as:
+            self.state.variables[ask.save_as] = ask.default
 
     def _listen(self, ask: Ask) -> Generator[Segment, None, Answer]:
         n = samples(ask.timeout)
@@ -248,7 +330,7 @@ class Scheduler:
                 seg = self.cycle(b, index)
                 if index > 0 and limit is not None and self.state.now - start + seg.length > limit:
                     return
-                if index >= MIN_FILL_CYCLES and b.fills and not self._room(seg.length):
+                if index > 0 and b.fills and not self._room(seg.length):
                     return
                 yield seg
                 index += 1
@@ -256,7 +338,8 @@ class Scheduler:
             self.breathing = None
 
     def _room(self, length: int) -> bool:
-        return self.state.now + length + self.remaining_estimate() <= self.budget
+        # (to the nearest whole cycle: the session may end half a breath late or early)
+        return self.state.now + length // 2 + self.remaining_estimate() <= self.plan_budget
 
     def cycle(self, b: Breathe, index: int) -> Segment:
         """One breath at the current pace: cues, guide words or counting, phase marks."""
@@ -315,26 +398,7 @@ class Scheduler:
             k += 1
 
     def estimate(self, step: Step | RatingChange) -> int:
-        """Expected samples for a step (no answers assumed; filling steps count 0)."""
-        if isinstance(step, Say):
-            return self.speech.length(step.text) + samples(step.after)
-        if isinstance(step, Pause):
-            return samples(step.seconds)
-        if isinstance(step, Chime):
-            return int(self._cues[step.sound].size)
-        if isinstance(step, Breathe):
-            if step.cycles is not None:
-                return step.cycles * cycle_samples(step, self.state.pace)
-            return samples(step.minutes * 60.0) if step.minutes is not None else 0
-        if isinstance(step, Ask):
-            branch = step.branch_for(None)
-            return (self.speech.length(step.question) + samples(step.timeout * ASK_WAIT_GUESS)
-                    + (sum(self.estimate(s) for s in branch) if branch else
-                       self.speech.length(CARRY_ON) + samples(1.0)))
-        if isinstance(step, Repeat):
-            inner = sum(self.estimate(s) for s in step.steps)
-            if step.times is not None:
-                return step.times * inner
-            return samples(step.minutes * 60.0) if step.minutes is not None else inner
-        return samples(5.0)  # RatingChange
-
+        """Expected samples for a step (no answers assumed; a filling step counts its least)."""
+        if isinstance(step, RatingChange):
+            return samples(RATING_CHANGE_GUESS_S)
+        return self.estimator.step(step)

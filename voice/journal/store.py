@@ -154,6 +154,18 @@ class Journal:
             "ORDER BY started_at DESC, id DESC LIMIT 1", (session_id,)).fetchone()
         return float(row[0]) if row is not None else None
 
+    def times_done(self, session_id: str) -> int:
+        """How many times ``session_id`` was started (finished or not)."""
+        row = self._conn.execute("SELECT COUNT(*) FROM sessions WHERE session_id = ?",
+                                 (session_id,)).fetchone()
+        return int(row[0])
+
+    def sessions_since(self, since: datetime) -> int:
+        """How many sessions of any kind started at or after ``since``."""
+        row = self._conn.execute("SELECT COUNT(*) FROM sessions WHERE started_at >= ?",
+                                 (to_utc(since),)).fetchone()
+        return int(row[0])
+
     def add_crisis_event(self, at: datetime | None = None, transcript: str | None = None) -> int:
         """Record that the crisis response was given; the words only if passed in."""
         return self._insert("crisis_events", {"at": to_utc(at), "transcript": transcript})

@@ -42,29 +42,53 @@ DEFAULT_ASK_TIMEOUT = 15.0
 DEFAULT_BED_VOLUME = 0.3
 DEFAULT_BED_FADE_OUT = 3.0  # (the end of every session: voice, cues and bed)
 DEFAULT_GUIDE_CYCLES = 2
+DEFAULT_PAUSE_RANGE = (1.0, 1.0)  # quiet neither shrinks nor grows unless a session says so
+
+
+@dataclass(kw_only=True)
+class Tags:
+    """What any step may be besides its kind: how a session meets the minutes asked and
+    which steps a returning person has already heard."""
+
+    optional: int = 0  # > 0: left out when the session must be shorter (highest first)
+    intro: bool = False  # part of the full introduction; a short intro leaves it out
+
+    def tags_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.optional:
+            out["optional"] = self.optional
+        if self.intro:
+            out["intro"] = True
+        return out
 
 
 @dataclass
-class Say:
+class Say(Tags):
     text: str
     after: float = DEFAULT_SAY_AFTER
     line: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"say": self.text, "after": self.after}
+        return {"say": self.text, "after": self.after, **self.tags_dict()}
 
 
 @dataclass
-class Pause:
+class Pause(Tags):
     seconds: float
     line: int = 0
+    fill: bool = False  # takes what the session's minutes leave (at least ``seconds``)
+
+    @property
+    def fills(self) -> bool:
+        return self.fill
 
     def to_dict(self) -> dict[str, Any]:
-        return {"pause": self.seconds}
+        return {"pause": self.seconds, **({"fill": True} if self.fill else {}),
+                **self.tags_dict()}
 
 
 @dataclass
-class Breathe:
+class Breathe(Tags):
     inhale: float
     exhale: float
     hold: float = 0.0
@@ -109,20 +133,20 @@ class Breathe:
             body["cycles"] = self.cycles
         if self.minutes is not None:
             body["minutes"] = self.minutes
-        return {"breathe": body}
+        return {"breathe": body, **self.tags_dict()}
 
 
 @dataclass
-class Chime:
+class Chime(Tags):
     sound: str
     line: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"chime": self.sound}
+        return {"chime": self.sound, **self.tags_dict()}
 
 
 @dataclass
-class Ask:
+class Ask(Tags):
     question: str
     expect: str
     timeout: float = DEFAULT_ASK_TIMEOUT
@@ -144,7 +168,7 @@ class Ask:
             out["choices"] = list(self.choices)
         if self.branches:
             out["branches"] = {k: steps_to_dicts(v) for k, v in self.branches.items()}
-        return out
+        return {**out, **self.tags_dict()}
 
     def branch_for(self, answer: str | None) -> list[Step]:
         """The steps to follow for a (normalised) answer, or none."""
@@ -157,7 +181,7 @@ class Ask:
 
 
 @dataclass
-class Repeat:
+class Repeat(Tags):
     steps: list[Step]
     times: int | None = None
     minutes: float | None = None
@@ -173,7 +197,7 @@ class Repeat:
             body["times"] = self.times
         if self.minutes is not None:
             body["minutes"] = self.minutes
-        return {"repeat": body}
+        return {"repeat": body, **self.tags_dict()}
 
 
 Step = Say | Pause | Breathe | Chime | Ask | Repeat
@@ -240,6 +264,8 @@ class Session:
     steps: list[Step]
     background: Background | None = None
     rate_before_after: bool = False
+    short_intro: str | None = None  # one sentence in place of the intro steps
+    pause_range: tuple[float, float] = DEFAULT_PAUSE_RANGE  # how far quiet shrinks/grows
     source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -255,12 +281,16 @@ class Session:
             out["background"] = self.background.to_dict()
         if self.rate_before_after:
             out["rate_before_after"] = True
+        if self.short_intro:
+            out["short_intro"] = self.short_intro
+        if self.pause_range != DEFAULT_PAUSE_RANGE:
+            out["length"] = {"pauses": list(self.pause_range)}
         out["steps"] = steps_to_dicts(self.steps)
         return out
 
     def spoken_texts(self) -> list[str]:
         """Every sentence the session may speak (variables left as written)."""
-        texts: list[str] = []
+        texts: list[str] = [self.short_intro] if self.short_intro else []
         for step in walk_steps(self.steps):
             if isinstance(step, Say):
                 texts.append(step.text)

@@ -17,6 +17,7 @@ from voice.errors import did_you_mean
 from voice.sessions.model import (
     CATEGORIES,
     DEFAULT_BED_FADE_OUT,
+    DEFAULT_PAUSE_RANGE,
     EXPECTS,
     FEELING_FAMILIES,
     NO_ANSWER,
@@ -40,16 +41,20 @@ VAR_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 RANGE_RE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 
 TOP_KEYS = ("id", "title", "category", "summary", "minutes", "triggers", "background",
-            "rate_before_after", "steps")
+            "rate_before_after", "short_intro", "length", "steps")
 REQUIRED_TOP = ("id", "title", "category", "summary", "minutes", "triggers", "steps")
+TAG_KEYS = ("optional", "intro")  # any step may carry these (model.Tags)
 STEP_EXTRA = {
-    "say": ("after",),
-    "pause": (),
-    "breathe": (),
-    "chime": (),
-    "ask": ("expect", "timeout", "save_as", "default", "reprompt", "choices", "branches"),
-    "repeat": (),
+    "say": ("after", *TAG_KEYS),
+    "pause": ("fill", *TAG_KEYS),
+    "breathe": TAG_KEYS,
+    "chime": TAG_KEYS,
+    "ask": ("expect", "timeout", "save_as", "default", "reprompt", "choices", "branches",
+            *TAG_KEYS),
+    "repeat": TAG_KEYS,
 }
+LENGTH_KEYS = ("pauses",)
+PAUSE_SHRINK_MIN, PAUSE_GROW_MAX = 0.2, 5.0
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_after", "cycles", "minutes", "count_aloud",
                 "guide", "cues")
 REPEAT_KEYS = ("times", "minutes", "steps")
@@ -176,15 +181,50 @@ class Checker:
         background = self.background(top["background"]) if "background" in top else None
         rate = self.opt(top, "rate_before_after",
                         lambda y: self.boolean(y, "rate_before_after"), False)
+        short_intro = self.opt(top, "short_intro",
+                               lambda y: self.spoken(y, "short_intro", set()), None)
+        pause_range = self.length(top["length"]) if "length" in top else DEFAULT_PAUSE_RANGE
         steps = self.steps(top["steps"], "steps", set(), top_level=True) if "steps" in top else []
         for pos in self.fill_steps[1:]:
             self.err(pos, "only one step may fill the session's minutes; give this one "
                      "'cycles', 'times' or 'minutes'")
+        self.intro_rules(top, steps, short_intro)
         if self.problems or None in (sid, title, category, summary, minutes):
             return None
         return Session(id=sid, title=title, category=category, summary=summary,
                        minutes=minutes, triggers=triggers, steps=steps,
-                       background=background, rate_before_after=rate, source=self.path)
+                       background=background, rate_before_after=rate,
+                       short_intro=short_intro, pause_range=pause_range, source=self.path)
+
+    def length(self, y: Y) -> tuple[float, float]:
+        body = self.mapping(y, "length", LENGTH_KEYS)
+        if not body or "pauses" not in body:
+            return DEFAULT_PAUSE_RANGE
+        v = body["pauses"]
+        hint = ("length: pauses must be [shortest, longest]: how far the quiet may shrink "
+                f"and grow, e.g. [0.5, 2] ({PAUSE_SHRINK_MIN:g} to 1, then 1 to "
+                f"{PAUSE_GROW_MAX:g})")
+        if not v.is_seq or len(v.value) != 2:
+            self.err(v.pos, hint)
+            return DEFAULT_PAUSE_RANGE
+        lo = self.number(v.value[0], "the shortest pause factor", PAUSE_SHRINK_MIN, 1.0)
+        hi = self.number(v.value[1], "the longest pause factor", 1.0, PAUSE_GROW_MAX)
+        return (lo, hi) if lo is not None and hi is not None else DEFAULT_PAUSE_RANGE
+
+    def intro_rules(self, top: dict[str, Y], steps: list[Step], short: str | None) -> None:
+        """Intro steps and a short intro come together: a returning person hears the one
+        sentence in place of the steps."""
+        intro = [s for s in steps if s.intro]
+        if intro and short is None:
+            self.err(top["steps"].pos, "steps marked 'intro: true' need a 'short_intro': "
+                     "one sentence said in their place once the session is familiar")
+        if short is not None and not intro:
+            self.err(top["short_intro"].pos, "'short_intro' replaces the steps marked "
+                     "'intro: true', and no step is")
+        for step in steps:
+            if step.optional and getattr(step, "fills", False):
+                self.err(top["steps"].pos, f"the step on line {step.line} fills the session's "
+                         "minutes, so it cannot also be optional")
 
     def triggers(self, y: Y) -> list[str]:
         if not y.is_seq or not y.value:
@@ -252,8 +292,18 @@ class Checker:
         body = self.mapping(y, f"a {kind} step", (kind, *STEP_EXTRA[kind]))
         if body is None or kind not in body:
             return None
-        line = y.pos.line
-        main = body[kind]
+        step = self.step_kind(kind, body, y, known, top_level)
+        if step is not None:
+            step.optional = int(self.opt(body, "optional", lambda v: self.number(
+                v, "optional", 1, 9, integer=True), 0))
+            step.intro = bool(self.opt(body, "intro", lambda v: self.boolean(v, "intro"), False))
+            if step.intro and not top_level:
+                self.err(body["intro"].pos, "only top-level steps can be part of the intro")
+        return step
+
+    def step_kind(self, kind: str, body: dict[str, Y], y: Y, known: set[str],
+                  top_level: bool) -> Step | None:
+        main, line = body[kind], y.pos.line
         if kind == "say":
             text = self.spoken(main, "say", known)
             after = self.opt(body, "after",
@@ -261,7 +311,10 @@ class Checker:
             return Say(text, after, line) if text is not None else None
         if kind == "pause":
             secs = self.number(main, "pause", 0.5, 600, "seconds")
-            return Pause(secs, line) if secs is not None else None
+            fill = bool(self.opt(body, "fill", lambda v: self.boolean(v, "fill"), False))
+            if fill:
+                self.fill(y.pos, top_level)
+            return Pause(secs, line, fill) if secs is not None else None
         if kind == "chime":
             sound = self.text(main, "chime")
             if sound is not None and sound not in self.cues:

@@ -142,7 +142,8 @@ class SessionRequests:
                               and not just_before)
                              or minute_words & set(range(at, at + n))):
             minutes = None
-        used |= cue | minute_words
+        intro_words = short_intro_said(words)
+        used |= cue | minute_words | intro_words
         # "body scan, ten minutes", "the breathing where the out breath is longer": said
         # first, word for word, it asks for the session.
         # Not a name that is a verb and its particle ("calm down", "wind down") said first
@@ -175,6 +176,8 @@ class SessionRequests:
         slots: dict[str, Any] = {"session": sid}
         if minutes is not None:
             slots["minutes"] = minutes
+        if intro_words:
+            slots["intro"] = "short"
         return Reading("start_session", slots, score, "request" if cue else "session")
 
     def _described(self, words: Words, grams: dict[Words, int]) -> list[Reading]:
@@ -241,6 +244,23 @@ class SessionRequests:
 
 _NAMELESS = frozenset({"something", "anything", "nothing", "everything", "someone", "anyone",
                        "somewhere", "anywhere"})
+
+
+SHORT_INTRO_PHRASES = (("just", "the", "practice"), ("just", "the", "breathing"),
+                       ("skip", "the", "intro"), ("skip", "the", "introduction"),
+                       ("no", "intro"), ("without", "the", "intro"),
+                       ("straight", "to", "the", "practice"), ("short", "intro"))
+
+
+def short_intro_said(words: Words) -> set[int]:
+    """Where a request asks to skip the introduction ("box breathing, just the practice")."""
+    found: set[int] = set()
+    for phrase in SHORT_INTRO_PHRASES:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase:
+                found.update(range(i, i + n))
+    return found
 
 
 def _asked_of_someone_else(words: Words, at: int, cue: Words) -> bool:

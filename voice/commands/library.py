@@ -92,7 +92,10 @@ def describe_breathe(b: Breathe) -> str:
 def describe_step(step: Step) -> list[str]:
     """One step as lines of plain words; nested steps are indented."""
     if isinstance(step, Say):
-        return [f'say "{step.text}"' + (f", then {step.after:g} s quiet" if step.after else "")]
+        said = [f'say "{step.text}"' + (f", then {step.after:g} s quiet" if step.after else "")]
+        if step.otherwise is not None:
+            said.append(f'  (with no answer for it: "{step.otherwise}")')
+        return said
     if isinstance(step, Pause):
         return [f"quiet for {_seconds(step.seconds)}"]
     if isinstance(step, Chime):

@@ -104,6 +104,7 @@ class Scheduler:
         self.speech = speech
         self.state = state
         self.budget = samples((minutes or session.minutes) * 60.0)
+        self.defaults = session.variable_defaults()  # (a say's 'otherwise')
         self.top = rating_steps(session)
         self.top_index = 0
         self.breathing: Breathe | None = None  # the breathe step being played, if any
@@ -173,7 +174,7 @@ class Scheduler:
     def _leaf_segments(self, step: Step | RatingChange, number: int,
                        path: str) -> Segments:
         if isinstance(step, Say):
-            yield from self._say(fill_template(step.text, self.state.variables), step.after)
+            yield from self._say(step.spoken(self.state.variables, self.defaults), step.after)
         elif isinstance(step, Pause):
             n = samples(step.seconds)
             yield Segment("silence", n, [Clip("silence", 0, n)], label=f"quiet, {step.seconds:g} s")

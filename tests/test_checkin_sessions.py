@@ -4,6 +4,7 @@ run by the real engine and voice in virtual time, and the answers they are built
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,7 +14,15 @@ from voice.sessions.library import find_session
 from voice.sessions.model import Ask, walk_steps
 from voice.sessions.schema import session_from_plain
 
-from .enginekit import events, run
+from .enginekit import events, run, speech
+
+
+@pytest.fixture(autouse=True)
+def _prerendering_done() -> Iterator[None]:
+    """The player renders a session's phrases ahead, in the background: let that end
+    here, or pyttsx3's stray "Audio saved to" lines land in a later test's stdout."""
+    yield
+    speech("system").renderer.wait(timeout=120)
 
 
 def said(answers: str, session: str = "daily-check-in") -> tuple[str, list[dict[str, object]]]:

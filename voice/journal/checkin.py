@@ -113,8 +113,8 @@ class CheckIn:
                 self._intensity()
             self.answers.body = self._ask("How is your body feeling? A few words is enough.\n> ")
             self.answers.need = self._ask(
-                "What do you need right now? Maybe rest, comfort, connection, movement, "
-                "space, quiet, or \"I don't know\".\n> ")
+                "What do you need right now? Maybe rest, comfort, connection, or quiet. "
+                "Anything is fine, and so is \"I don't know\".\n> ")
         except CrisisStop as stop:
             self._crisis(stop.text)
             return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,42 @@ def test_the_body_and_need_shape_the_suggestion(tmp_path: Path) -> None:
     assert entry["suggested"] == "bedtime-wind-down"
 
 
+def test_a_number_typed_with_the_feeling_is_kept(tmp_path: Path) -> None:
+    script = Script("anxious, maybe a six", "tight shoulders", "rest")
+    _, (entry,) = run(script, tmp_path)
+    assert (entry["feeling"], entry["intensity"]) == ("anxious", 6)
+    assert not any("How strong" in p for p in script.prompts)  # not asked again
+    assert (entry["body"], entry["need"]) == ("tight shoulders", "rest")
+
+
+def at(hour: int) -> Any:
+    return lambda: datetime(2024, 5, 6, hour, 15).astimezone()
+
+
+@pytest.mark.parametrize(("answers", "hour", "suggested", "says"), [
+    (("calm and content", "nine", "", ""), 12, None, "You might take a moment just to enjoy"),
+    (("happy", "eleven", "", ""), 21, None, "You might take a moment just to enjoy"),
+    (("scared", "10", "shaking", ""), 12, "calm-sos",
+     "That sounds like a lot right now.\nShall we take one minute to steady, together? "
+     "You can run: attune run calm-sos"),
+    (("numb", "10", "", ""), 12, "grounding-54321",
+     "Would you like to try five senses grounding, with your eyes open?"),
+    (("exhausted", "7", "", ""), 12, "self-soothing", "Even a short rest counts."),
+    (("exhausted", "7", "", ""), 21, "bedtime-wind-down",
+     "Would you like to try a bedtime wind down?"),
+], ids=["calm-nine", "happy-eleven", "scared-ten", "numb-ten", "exhausted-midday",
+        "exhausted-evening"])
+def test_the_reply_answers_what_was_said(tmp_path: Path, answers: tuple[str, ...], hour: int,
+                                         suggested: str | None, says: str) -> None:
+    script = Script(*answers)
+    _, (entry,) = run(script, tmp_path, now=at(hour))
+    assert entry["suggested"] == suggested
+    assert says in script.text
+    assert "a lot to carry" not in script.text and "noted" not in script.text
+    if suggested is None:
+        assert "attune run" not in script.text
+
+
 def test_skipping_everything_records_nothing(tmp_path: Path) -> None:
     script = Script("", "", "", "")
     _, entries = run(script, tmp_path)
@@ -168,7 +205,7 @@ def test_a_transcript_is_kept_only_when_enabled(tmp_path: Path) -> None:
 def test_check_in_command_records_piped_answers() -> None:
     result = run_attune("check-in", "--text", input="anxious\nsix\nshaky hands\nquiet\n")
     assert result.returncode == 0, result.stderr
-    assert "Thank you for noticing that: anxious." in result.stdout
+    assert "Anxious. Thank you for noticing it." in result.stdout
     assert "attune run extended-exhale" in result.stdout
     with Journal.open() as j:
         (entry,) = j.entries()

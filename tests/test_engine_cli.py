@@ -32,7 +32,7 @@ def test_run_virtual_with_controls_answers_and_events(tmp_path: Path) -> None:
     assert [e["t"] for e in lines] == sorted(e["t"] for e in lines)
     answers = [e for e in lines if e["event"] == "answer"]
     assert (answers[0]["value"], answers[0]["branch"]) == ("anxious", "other")
-    assert answers[1]["value"] == "6" and answers[1]["branch"] == "4-6"
+    assert answers[1]["value"] == "6" and answers[1]["branch"] == "unpleasant 0-6"
     # Not a terminal: plain lines, one per step or control.
     assert "paused" in proc.stdout and "step 5: What are you feeling" in proc.stdout
     with wave.open(str(out)) as w:

@@ -14,10 +14,8 @@ from voice.feelings.vocabulary import (
     load_vocabulary,
     parse_intensity,
     parse_vocabulary,
-    suggest_practice,
     vague_intensity,
 )
-from voice.sessions.library import load_library
 from voice.sessions.model import FEELING_FAMILIES
 
 
@@ -140,36 +138,6 @@ def test_vague_intensity_asks_for_a_number(text: str) -> None:
 def test_no_number_and_not_vague(text: str) -> None:
     assert parse_intensity(text) is None
     assert not vague_intensity(text)
-
-
-@pytest.mark.parametrize(("text", "practice"), [
-    ("anxious", "extended-exhale"),
-    ("on edge", "extended-exhale"),
-    ("overwhelmed", "extended-exhale"),
-    ("panicky", "grounding-54321"),
-    ("terrified", "grounding-54321"),
-    ("numb", "body-scan"),
-    ("disconnected", "body-scan"),
-    ("ashamed", "self-compassion"),
-    ("I'm so hard on myself", "self-compassion"),
-    ("tired, and I can't sleep", "bedtime-wind-down"),
-    ("wired", "bedtime-wind-down"),
-    ("sad", "self-soothing"),
-    ("angry", "extended-exhale"),
-    ("calm", None),
-    ("happy", None),
-    ("I don't know", None),
-])
-def test_suggest_practice(text: str, practice: str | None) -> None:
-    assert suggest_practice(load_vocabulary().lookup(text), text) == practice
-
-
-def test_suggested_practices_exist_in_the_library() -> None:
-    ids = {s.id for s in load_library().by_category()}
-    vocab = load_vocabulary()
-    suggested = {suggest_practice(f) for f in vocab.feelings} - {None}
-    suggested |= {suggest_practice(None, p) for p in ("can't sleep", "panic", "hate myself")}
-    assert suggested <= ids
 
 
 @pytest.mark.parametrize(("change", "problem"), [

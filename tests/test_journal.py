@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import stat
@@ -14,7 +15,7 @@ import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -345,3 +346,98 @@ def test_a_version_1_journal_gains_the_pace_and_keeps_its_sessions(
         j.add_session("box-breathing", T0 + timedelta(days=3), 1.0, False, None, None)
         assert j.last_pace("box-breathing") == pytest.approx(1.44)
         assert j.last_pace("calm-sos") == pytest.approx(0.83)
+
+
+# --- the chart: only what was said, axes that read well -----------------------
+
+def entry_check(at: datetime, word: str | None, intensity: int | None) -> dict[str, object]:
+    return {"kind": "check_in", "at": at.astimezone(UTC).isoformat(), "feeling": word,
+            "intensity": intensity, "valence": -0.5, "arousal": 0.7}
+
+
+def entry_session(at: datetime, sid: str, before: int | None,
+                  after: int | None) -> dict[str, object]:
+    return {"kind": "session", "at": at.astimezone(UTC).isoformat(), "session_id": sid,
+            "minutes_practised": 1.0, "completed": True, "rating_before": before,
+            "rating_after": after}
+
+
+def drawn(entries: list[dict[str, object]], days: int | None = 7) -> tuple[Any, list[str]]:
+    import io
+
+    from voice.journal.chart import figure
+
+    fig = figure(entries, days)
+    fig.savefig(io.BytesIO(), format="png")  # lays the ticks out
+    (ax,) = fig.axes  # one axis: the strength as rated, nothing guessed beside it
+    return ax, [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+
+
+LOCAL_NOON = datetime(2024, 5, 6, 12, 0).astimezone()
+
+
+def test_with_only_practice_and_no_ratings_there_is_no_chart_but_words(tmp_path: Path) -> None:
+    out = tmp_path / "chart.png"
+    only_practice = [entry_session(LOCAL_NOON, "box-breathing", None, None)]
+    with pytest.raises(AttuneError, match="nothing to plot this week: No check-ins"):
+        plot(only_practice, out, 7)
+    assert not out.exists()
+
+
+def test_one_day_reads_in_hours() -> None:
+    entries = [entry_check(LOCAL_NOON.replace(hour=h, minute=m), w, n) for h, m, w, n in
+               ((9, 5, "anxious", 6), (12, 28, "calm", 3), (15, 40, "tired", 5))]
+    ax, labels = drawn(entries)
+    assert labels and all(re.fullmatch(r"\d\d:00", t) for t in labels), labels
+    assert len(labels) <= 9 and ax.get_xlabel() == "Monday 06 May 2024"
+    assert ax.get_title(loc="left") == "Your check-ins this week"
+    assert {t.get_text() for t in ax.texts} >= {"anxious", "calm", "tired"}
+
+
+def test_a_week_reads_in_days() -> None:
+    entries = [entry_check(LOCAL_NOON + timedelta(days=d), "sad", d) for d in range(7)]
+    _, labels = drawn(entries)
+    assert all(re.fullmatch(r"[A-Z][a-z]{2} \d\d [A-Z][a-z]{2}", t) for t in labels), labels
+    assert labels[0] == "Mon 06 May" and 7 <= len(labels) <= 8
+
+
+def test_a_month_reads_in_weeks() -> None:
+    entries = [entry_check(LOCAL_NOON + timedelta(days=d), "sad", 5) for d in range(0, 30, 3)]
+    _, labels = drawn(entries, 30)
+    assert all(re.fullmatch(r"\d\d [A-Z][a-z]{2}", t) for t in labels), labels
+    assert 3 <= len(labels) <= 6
+
+
+def test_pleasantness_guessed_from_the_word_is_not_drawn() -> None:
+    ax, _ = drawn([entry_check(LOCAL_NOON, "anxious", 6)])
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert not any("pleasant" in str(label) for label in labels)
+    assert ax.get_ylabel() == "strength, 0 to 10, as you rated it"
+
+
+def test_before_and_after_ratings_are_drawn_with_the_practice_title() -> None:
+    entries = [entry_check(LOCAL_NOON, "scared", 9),
+               entry_session(LOCAL_NOON + timedelta(minutes=5), "calm-sos", 8, 5)]
+    ax, _ = drawn(entries, 1)
+    assert ax.get_title(loc="left") == "Your check-ins and practice today"
+    texts = {t.get_text() for t in ax.texts}
+    assert "One minute calm" in texts and "calm-sos" not in texts
+    ys = {tuple(line.get_ydata()) for line in ax.get_lines()}
+    assert (8,) in ys and (5,) in ys
+    only_rated, _ = drawn([entry_session(LOCAL_NOON, "box-breathing", 6, 3)])
+    assert only_rated.get_title(loc="left") == "Your practice, before and after this week"
+
+
+def test_history_names_practices_by_their_titles_and_marks_derived_values() -> None:
+    now = datetime.now(UTC)
+    with Journal.open() as j:
+        j.add_session("calm-sos", now - timedelta(hours=1), 1.0, True, 8, 5)
+        add_feeling(j, "anxious", now, 6)
+    table = run_attune("history", env={"COLUMNS": "160"}).stdout
+    assert "One minute calm" in table and "calm-sos" not in table
+    assert "8 → 5" in table
+    (check,) = [r for r in json.loads(run_attune("history", "--json").stdout)
+                if r["kind"] == "check_in"]
+    assert check["valence_from_word"] == -0.5 and "valence" not in check
+    header = run_attune("history", "--csv").stdout.splitlines()[0]
+    assert "valence_from_word" in header and ",valence," not in header

@@ -103,6 +103,41 @@ def test_check_in_by_voice_lands_in_the_journal(tmp_path: Path, attune_home: Pat
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.parametrize(("said", "clock", "row", "reply", "suggested"), [
+    ("I feel calm and content, a nine", "12:00", "pleasant",
+     "Calm, a nine. That's good to hear. You might take a moment just to enjoy it.", None),
+    ("I feel happy, a ten", "21:00", "pleasant", "Happy, a ten. That's good to hear.", None),
+    ("I'm scared, a ten", "12:00", "strong",
+     "Scared, a ten. Thank you for telling me. That sounds like a lot right now. "
+     "Shall we take one minute to steady, together?", "calm-sos"),
+    ("I feel numb, a ten", "12:00", "numb",
+     "Would you like to try five senses grounding, with your eyes open?", "grounding-54321"),
+    ("I'm exhausted, maybe an eight", "12:30", "tired-day", "Even a short rest counts. "
+     "Would you like to try self soothing?", "self-soothing"),
+    ("I'm exhausted, maybe an eight", "21:30", "tired-evening",
+     "Would you like to try a bedtime wind down?", "bedtime-wind-down"),
+], ids=["calm-nine", "happy-ten", "scared-ten", "numb-ten", "exhausted-midday",
+        "exhausted-evening"])
+def test_a_spoken_check_in_answers_what_was_said(tmp_path: Path, said: str, clock: str,
+                                                 row: str, reply: str,
+                                                 suggested: str | None) -> None:
+    events = listen(tmp_path, [(8.0, said), (10.0, "")], "--start-time", clock)
+    (check,) = named(events, "check_in")
+    assert (check["reply"], check["suggested"]) == (row, suggested), check
+    words = [e["text"] for e in named(events, "said")]
+    assert any(reply in w for w in words), words
+    for w in words:
+        assert "noted" not in w and "a lot to carry" not in w
+    assert not named(events, "started")  # offered, never started without a yes
+
+
+def test_a_feeling_without_a_number_is_given_back_before_the_question(tmp_path: Path) -> None:
+    events = listen(tmp_path, [(8.0, "I feel lonely"), (6.0, "five"), (8.0, "")])
+    words = [e["text"] for e in named(events, "said")]
+    assert "Lonely. Thank you for telling me. How strong is it, from zero to ten?" in words
+    assert any(w.startswith("Lonely, a five. Thank you for telling me.") for w in words), words
+
+
 @pytest.mark.parametrize("echo", ECHO)
 def test_crisis_mid_session(tmp_path: Path, echo: float) -> None:
     events = listen(tmp_path, [(8.0, "start box breathing"), (20.0, "I want to die")],

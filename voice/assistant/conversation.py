@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -71,6 +72,10 @@ class Conversation:
 
     @property
     def t(self) -> float:
+        raise NotImplementedError
+
+    def local_time(self) -> datetime:
+        """The local time now, by the loop's own clock (the time of day shapes a reply)."""
         raise NotImplementedError
 
     def emit(self, event: str, **details: Any) -> None:
@@ -254,7 +259,9 @@ class Conversation:
 
     # ------------------------------------------------------------ check-ins
     def check_in(self, slots: dict[str, Any], intensity: Any = None) -> None:
-        from voice.feelings.vocabulary import load_vocabulary, suggest_practice
+        from voice.feelings.response import respond
+        from voice.feelings.vocabulary import load_vocabulary
+        from voice.journal.checkin import practice_title
 
         said = str(slots.get("feeling") or "")
         intensity = slots.get("intensity", intensity)
@@ -267,30 +274,25 @@ class Conversation:
             self._mode()
             return
         feeling = load_vocabulary().lookup(said) if said else None
-        suggested = suggest_practice(feeling, said)
-        if suggested not in self.library.sessions:
-            suggested = None
+        number = int(intensity) if intensity is not None else None
+        reply = respond(feeling, number, said, at=self.local_time())
+        suggested = reply.practice if reply.practice in self.library.sessions else None
         if self.journal is not None:
             self.journal.add_check_in(
                 feeling=said or None, family=feeling.family if feeling else None,
-                intensity=int(intensity) if intensity is not None else None, body=None,
-                need=None, valence=feeling.valence if feeling else None,
+                intensity=number, body=None, need=None,
+                valence=feeling.valence if feeling else None,
                 arousal=feeling.arousal if feeling else None, suggested=suggested,
                 source="voice")
         self.emit("check_in", feeling=said or None,
-                  family=feeling.family if feeling else None,
-                  intensity=int(intensity) if intensity is not None else None,
-                  suggested=suggested)
-        words = f"{said}" + (f", {_number(intensity)} out of ten" if intensity is not None
-                             else "")
-        text = f"Thank you for telling me. {words.capitalize()}. I've noted it."
+                  family=feeling.family if feeling else None, intensity=number,
+                  suggested=suggested, reply=reply.row)
         self.offer = None
         if suggested:
-            title = self.library.get(suggested).title
-            self.say(text + f" Would you like to try {title.lower()}? You can say yes or no.")
+            self.say(f"{reply.text} {reply.offer(practice_title(suggested))}")
             self.offer = Offer("practice", suggested, self._after_words())
         else:
-            self.say(text)
+            self.say(reply.text)
         self._mode()
 
     def _answer_offer(self, heard: Heard) -> None:
@@ -398,12 +400,6 @@ class Conversation:
 
 
 _YES_NO = Ask("yes or no?", "yes_no")
-
-
-def _number(n: Any) -> str:
-    from voice.speech.text import number_to_words
-
-    return number_to_words(int(n))
 
 
 def _likeness(text: str, phrase: str, opening: bool) -> bool:

@@ -14,6 +14,7 @@ are answered at any time; after the bedtime wind-down it sleeps until woken.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -60,11 +61,15 @@ class CaptureSink(NullSink):
 class Assistant(Conversation):
     def __init__(self, *, mic: Any, recognizer: Any, sink: Any, speech: Any, library: Any,
                  events: EventLog, virtual: bool, echo: float = 0.0,
-                 journal: Any = None, reopen_mic: Any = None) -> None:
+                 journal: Any = None, reopen_mic: Any = None,
+                 started_at: datetime | None = None) -> None:
         self.mic, self.recognizer, self.sink = mic, recognizer, sink
         self.speech, self.library, self.log = speech, library, events
         self.virtual, self.journal, self.reopen_mic = virtual, journal, reopen_mic
         self.settings = config.load_settings()
+        # The local time the loop started; with the mic's sample count it tells the time
+        # of day, in virtual time as in a live room.
+        self.started_at = started_at or datetime.now().astimezone()
         self.echo = Echo(echo)
         self.announcer = Announcer(speech.renderer.render)
         self.player: Player | None = None
@@ -92,6 +97,9 @@ class Assistant(Conversation):
     @property
     def t(self) -> float:
         return self.mic_pos / MIC_RATE
+
+    def local_time(self) -> datetime:
+        return self.started_at + timedelta(seconds=self.t)
 
     def emit(self, event: str, **details: Any) -> None:
         self.log.emit(self.t, event, **details)
@@ -243,7 +251,9 @@ class Assistant(Conversation):
         if self.ask_number_at is not None and self.t >= self.ask_number_at:
             self.ask_number_at = None
             if self.offer is not None and self.offer.kind == "intensity":
-                self.say("Thank you for telling me. How strong is it, from zero to ten?")
+                word = str((self.offer.intensity_for or {}).get("feeling") or "")
+                said = f"{word[:1].upper()}{word[1:]}. " if word else ""
+                self.say(f"{said}Thank you for telling me. How strong is it, from zero to ten?")
         if self.offer is not None and self.t > self.offer.until_s:
             if self.offer.kind == "switch" and self.player is not None:
                 self.player.controls.send("resume")  # no answer: back to the practice

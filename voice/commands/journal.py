@@ -39,8 +39,8 @@ def register(sub: Any) -> None:
     fmt.add_argument("--json", action="store_true", help="print JSON")
     fmt.add_argument("--csv", action="store_true", help="print CSV")
     p.add_argument("--plot", type=Path, metavar="OUT.png",
-                   help="draw strength and pleasantness over time, with practice sessions "
-                        "marked (needs the 'plot' extra: pip install 'attune[plot]')")
+                   help="draw the strengths you rated over time, and each practice's before "
+                        "and after (needs the 'plot' extra: pip install 'attune[plot]')")
     p.set_defaults(handler=cmd_history)
 
     p = sub.add_parser(

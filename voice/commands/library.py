@@ -113,7 +113,10 @@ def describe_breathe(b: Breathe) -> str:
 def describe_step(step: Step) -> list[str]:
     """One step as lines of plain words; nested steps are indented."""
     if isinstance(step, Say):
-        return [f'say "{step.text}"' + (f", then {step.after:g} s quiet" if step.after else "")]
+        said = [f'say "{step.text}"' + (f", then {step.after:g} s quiet" if step.after else "")]
+        if step.otherwise is not None:
+            said.append(f'  (with no answer for it: "{step.otherwise}")')
+        return said
     if isinstance(step, Pause):
         if step.fill:
             return [f"quiet for at least {_seconds(step.seconds)}, or what the minutes leave"]

@@ -38,7 +38,20 @@ def register(sub: Any) -> None:
                    help="which voice speaks (default: your config)")
     p.add_argument("--mic-stall", metavar="AT:SECONDS",
                    help="for testing: the microphone file stops delivering at AT for SECONDS")
+    p.add_argument("--start-time", type=_start_time, metavar="HH:MM",
+                   help="for testing: the local time of day the run starts at (the time of "
+                        "day shapes what a check-in suggests); default: now")
     p.set_defaults(handler=cmd_listen)
+
+
+def _start_time(text: str) -> Any:
+    from datetime import datetime
+
+    try:
+        at = datetime.strptime(text.strip(), "%H:%M").time()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"wants a time like 21:30, not {text!r}") from None
+    return datetime.combine(datetime.now().date(), at).astimezone()
 
 
 def cmd_listen(args: argparse.Namespace) -> int:
@@ -91,7 +104,8 @@ def cmd_listen(args: argparse.Namespace) -> int:
     with Journal.open() as journal:
         assistant = Assistant(mic=mic, recognizer=recognizer, sink=sink, speech=speech,
                               library=library, events=log, virtual=virtual, echo=args.echo,
-                              journal=journal, reopen_mic=reopen)
+                              journal=journal, reopen_mic=reopen,
+                              started_at=args.start_time)
         try:
             assistant.run()
         except KeyboardInterrupt:

@@ -177,8 +177,9 @@ def _has(phrase: str, text: str) -> bool:
     return re.search(rf"(?<![a-z']){re.escape(phrase)}(?![a-z'])", text) is not None
 
 
-def feeling_family(word: str) -> str | None:
-    """The family of a feeling word or phrase ("on edge" -> fear), if known.
+def feeling_word(text: str) -> tuple[str, str] | None:
+    """The feeling recognised in ``text``: its word as the vocabulary names it, and its
+    family ("kind of lonely I guess" -> ("lonely", "sadness")), or None.
 
     The feeling vocabulary (:mod:`voice.feelings.vocabulary`) decides; a small built-in
     list covers the common words if that vocabulary cannot be read.
@@ -186,18 +187,19 @@ def feeling_family(word: str) -> str | None:
     try:
         from voice.feelings.vocabulary import load_vocabulary
 
-        found = load_vocabulary().lookup(word)
+        found = load_vocabulary().lookup(text)
         if found is not None:
-            return found.family
+            return found.word, found.family
+        return None
     except Exception:  # the vocabulary is optional here: fall back to the short list
         pass
-    text = _clean(word)
-    best: tuple[int, str] | None = None
+    clean = _clean(text)
+    best: tuple[int, str, str] | None = None
     for family, words in FEELINGS.items():
         for w in words:
-            if _has(w, text) and (best is None or len(w) > best[0]):
-                best = (len(w), family)
-    return best[1] if best else None
+            if _has(w, clean) and (best is None or len(w) > best[0]):
+                best = (len(w), w, family)
+    return (best[1], best[2]) if best else None
 
 
 def parse_number(text: str) -> int | None:
@@ -217,10 +219,34 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def _intensity_key(ask: Ask, n: int) -> str:
+def _in_range(key: str, n: int) -> bool:
+    m = RANGE_RE.match(key)
+    return bool(m and int(m[1]) <= n <= int(m[2])) or key == str(n)
+
+
+def qualifiers(family: str | None) -> tuple[str, ...]:
+    """What an intensity branch may be keyed by after a feeling of ``family``: the
+    family itself, then "pleasant" (joy, calm) or "unpleasant" (the rest but unsure)."""
+    if family is None:
+        return ()
+    if family in ("joy", "calm"):
+        return family, "pleasant"
+    return (family,) if family == "unsure" else (family, "unpleasant")
+
+
+def _intensity_key(ask: Ask, n: int, earlier: str | None) -> str:
+    """The branch for rating ``n``: keyed by the earlier feeling's family with a range
+    ("numb 7-10"), by the family alone ("numb"), by its tone with a range
+    ("unpleasant 7-10") or alone ("pleasant"), then by a plain range ("7-10")."""
+    for qualifier in qualifiers(earlier):
+        for key in ask.branches:
+            head, _, rest = key.partition(" ")
+            if head == qualifier and rest and _in_range(rest, n):
+                return key
+        if qualifier in ask.branches:
+            return qualifier
     for key in ask.branches:
-        m = RANGE_RE.match(key)
-        if (m and int(m[1]) <= n <= int(m[2])) or key == str(n):
+        if _in_range(key, n):
             return key
     return str(n)
 
@@ -234,20 +260,29 @@ def branch_name(ask: Ask, key: str | None) -> str:
     return "none" if key is None else key
 
 
-def normalize(ask: Ask, raw: str | None) -> Answer:
-    """Raw words to an :class:`Answer` for this ask (``clear=False``: not understood)."""
+def normalize(ask: Ask, raw: str | None, earlier: str | None = None) -> Answer:
+    """Raw words to an :class:`Answer` for this ask (``clear=False``: not understood).
+
+    A feeling is saved as the word the vocabulary knows ("kind of lonely I guess" is
+    saved as "lonely"), never as a raw transcript; words it does not know, and "I
+    don't know", save nothing (the ask's default). ``earlier`` is the family of the
+    feeling answered before this ask, for an intensity's branches ("pleasant").
+    """
     if raw is None or _clean(raw) in NO_ANSWER_WORDS:
         return Answer(None, None, None)
     text = _clean(raw)
     said = " ".join(raw.split())
     if ask.expect == "feeling":
-        family = feeling_family(text)
-        return Answer(said, family or said.lower(), said)
+        found = feeling_word(text)
+        if found is None:
+            return Answer(said, said.lower(), None)
+        word, family = found
+        return Answer(said, family, None if family == "unsure" else word)
     if ask.expect == "intensity":
         n = parse_number(text)
         if n is None:
             return Answer(said, None, None, clear=False)
-        return Answer(said, _intensity_key(ask, n), str(n))
+        return Answer(said, _intensity_key(ask, n, earlier), str(n))
     if ask.expect == "yes_no":
         no = any(_has(w, text) for w in NO)
         yes = any(_has(w, text) for w in YES)

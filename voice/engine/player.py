@@ -36,7 +36,7 @@ from voice.engine.mixdown import Mixdown, Placed
 from voice.engine.scheduler import RunState, Scheduler
 from voice.engine.timeline import RATE, Played, Segment, samples, timeline_json
 from voice.errors import AttuneError
-from voice.sessions.model import DEFAULT_BED_VOLUME, Session
+from voice.sessions.model import DEFAULT_BED_VOLUME, FEELING_FAMILIES, Session
 
 BLOCK = 1102  # 50 ms at 22050 Hz: a control is heard within one block of arriving
 LOOKAHEAD = samples(0.2)  # segments are placed this far ahead (the bed ducks before speech)
@@ -110,6 +110,9 @@ class Player:
         self._result: Result | None = None
         self.applied: list[dict[str, Any]] = []  # controls: arrival and applied sample
         self.actions = ControlActions(self)
+        # The family of the feeling last answered: an intensity ask may branch on it
+        # ("pleasant", "unpleasant 7-10"; see voice.engine.answers.normalize).
+        self.feeling_family: str | None = None
 
     # ------------------------------------------------------------ running
 
@@ -267,7 +270,9 @@ class Player:
         from voice.engine.answers import branch_name, normalize
 
         ask = pl.seg.ask
-        answer = normalize(ask, raw)
+        answer = normalize(ask, raw, self.feeling_family)
+        if ask.expect == "feeling" and answer.key in FEELING_FAMILIES:
+            self.feeling_family = answer.key
         self.answers.close()
         pl.resolved = True
         if raw is not None:

@@ -152,6 +152,7 @@ class Scheduler:
         self.fit: Fit = fit(session, minutes, self.estimator, short_intro=short_intro,
                             added=sum(self.estimate(s) for s in added) + tail)
         self.session = self.fit.session
+        self.defaults = session.variable_defaults()  # (a say's 'otherwise')
         self.budget = samples(max(self.fit.asked_s, self.fit.shortest_s or 0.0))
         self.plan_budget = self.budget - tail  # where the last step should end
         self.top = engine_steps(self.session, rating, reminding)
@@ -238,7 +239,7 @@ class Scheduler:
     def _leaf_segments(self, step: Step | RatingChange, number: int,
                        path: str) -> Segments:
         if isinstance(step, Say):
-            yield from self._say(fill_template(step.text, self.state.variables), step.after)
+            yield from self._say(step.spoken(self.state.variables, self.defaults), step.after)
         elif isinstance(step, Pause):
             seconds = step.seconds
             if step.fill:  # rests for what the session's minutes leave

@@ -1,9 +1,10 @@
-"""The feeling vocabulary: finding a feeling, its strength and a practice in plain words.
+"""The feeling vocabulary: finding a feeling and its strength in plain words.
 
 The words live in ``voice/data/feelings.yaml`` (see the comments there); this
 module reads and checks them once, then answers three questions for the
 check-in, the ``check_in`` intent and ``ask: feeling`` steps: which feeling is
-in this answer, how strong is it (0-10), and which practice might fit.
+in this answer and how strong it is (0-10). What to answer and which practice
+might fit is :mod:`voice.feelings.response`.
 
 The words of a sentence and negation are read by :mod:`voice.feelings.spoken_words`, the
 strength by :mod:`voice.feelings.intensity`; both stay importable from here.
@@ -34,7 +35,6 @@ __all__ = [
     "negated",
     "parse_intensity",
     "parse_vocabulary",
-    "suggest_practice",
     "vague_intensity",
     "words",
 ]
@@ -142,22 +142,19 @@ class Vocabulary:
         """A few broad words to try on when someone is unsure."""
         return self._try_on[:n]
 
-    def practice_for(self, feeling: Feeling | None, text: str) -> str | None:
-        toks = words(text)
-        for practice, said in self._practices["phrases"].items():
-            for phrase in said:
-                key = words(phrase)
-                if any(toks[i:i + len(key)] == key for i in range(len(toks))):
-                    return str(practice)
-        if feeling is None:
-            return None
-        if feeling.word in self._word_practice:
-            return self._word_practice[feeling.word]
-        high = self._practices["high_arousal"]
-        if feeling.family in high["families"] and feeling.arousal >= high["at_least"]:
-            return str(high["practice"])
-        chosen = self._practices["families"].get(feeling.family)
-        return str(chosen) if chosen else None
+    @property
+    def practices(self) -> dict[str, Any]:
+        """The ``practices`` mapping of the data file (read by :mod:`voice.feelings.response`)."""
+        return self._practices
+
+    def own_practice(self, feeling: Feeling) -> str | None:
+        """A session that fits this feeling better than its family's default, if any."""
+        return self._word_practice.get(feeling.word)
+
+    def said(self, phrase: str, text: str) -> bool:
+        """``phrase`` is said in ``text``, word for word (spelling evened out)."""
+        toks, key = words(text), words(phrase)
+        return any(toks[i:i + len(key)] == key for i in range(len(toks)))
 
 
 class _Checker:
@@ -220,8 +217,8 @@ def _build(data: Any) -> Vocabulary:
     for word in try_on:
         check.need(word in by_word, f"try_on: {word!r} is not a listed feeling")
     practices = data.get("practices") or {}
-    check.need({"phrases", "high_arousal", "families"} <= set(practices),
-               "practices needs phrases, high_arousal and families")
+    check.need({"phrases", "strong", "numb", "tired", "families"} <= set(practices),
+               "practices needs phrases, strong, numb, tired and families")
     if check.problems:
         raise AttuneError(f"{DATA_FILE}: {check.problems[0]}"
                           + (f" (and {len(check.problems) - 1} more)"
@@ -247,12 +244,4 @@ def load_vocabulary() -> Vocabulary:
     except OSError as err:
         raise AttuneError(f"{DATA_FILE}: cannot read the feeling vocabulary ({err})") from err
     return parse_vocabulary(text)
-
-
-def suggest_practice(feeling: Feeling | None, text: str = "") -> str | None:
-    """A session id that might fit, or None when nothing needs suggesting.
-
-    The mapping lives in ``practices`` in feelings.yaml.
-    """
-    return load_vocabulary().practice_for(feeling, text)
 

@@ -7,33 +7,33 @@ Crisis language at any prompt stops the check-in: the crisis response is
 shown, a crisis event is logged, and nothing is recorded as a mood.
 
 Input and output are injected (``ask`` and ``say``) so tests, the terminal
-and later the voice loop can share one flow.
+and later the voice loop can share one flow; so is the clock (``now``), since
+the time of day shapes the suggestion for tiredness. What is answered and
+suggested is :func:`voice.feelings.response.respond`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from voice.feelings import crisis
+from voice.feelings.response import respond
+from voice.feelings.response import said_number as _a
 from voice.feelings.vocabulary import (
     Feeling,
     load_vocabulary,
     parse_intensity,
-    suggest_practice,
     vague_intensity,
 )
 from voice.journal.store import Journal
 
 MAX_ANSWER = 500  # characters kept of a typed answer; a check-in is not a diary
-_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-            "ten")
 
 
-def _a(n: int) -> str:
-    """ "a seven", "an eight": how a rating is said aloud."""
-    word = _NUMBERS[n] if 0 <= n <= 10 else str(n)
-    return ("an " if word[0] in "ae" else "a ") + word
+def local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 def describe_change(before: int | None, after: int | None) -> str:
@@ -85,8 +85,9 @@ class CheckIn:
 
     def __init__(self, ask: Ask, say: Say, journal: Callable[[], Journal],
                  region: str | None = None, keep_transcripts: bool = False,
-                 source: str = "text") -> None:
+                 source: str = "text", now: Callable[[], datetime] = local_now) -> None:
         self._ask_raw, self._say = ask, say
+        self._now = now
         self._journal = journal
         self._region = region
         self._keep_transcripts = keep_transcripts
@@ -108,11 +109,12 @@ class CheckIn:
                   "Enter to skip any question.\n")
         try:
             self._feeling()
-            self._intensity()
+            if self.answers.intensity is None:  # "anxious, maybe a six" said it already
+                self._intensity()
             self.answers.body = self._ask("How is your body feeling? A few words is enough.\n> ")
             self.answers.need = self._ask(
-                "What do you need right now? Maybe rest, comfort, connection, movement, "
-                "space, quiet, or \"I don't know\".\n> ")
+                "What do you need right now? Maybe rest, comfort, connection, or quiet. "
+                "Anything is fine, and so is \"I don't know\".\n> ")
         except CrisisStop as stop:
             self._crisis(stop.text)
             return 0
@@ -125,6 +127,7 @@ class CheckIn:
                          "\"I don't know\" is a real answer.\n> ")
         if text is None:
             return
+        self.answers.intensity = parse_intensity(text)
         feeling = vocab.lookup(text)
         if feeling is not None and feeling.family == "unsure":
             words = ", ".join(vocab.suggestions(4))
@@ -138,7 +141,7 @@ class CheckIn:
             else:
                 self._say("That's fine. We'll leave it as not sure.")
         elif feeling is not None:
-            self._say(f"Thank you for noticing that: {feeling.word}.")
+            self._say(f"{feeling.word[0].upper()}{feeling.word[1:]}. Thank you for noticing it.")
         else:
             self.answers.feeling_text = text
             self._say("Thank you for putting it into words.")
@@ -173,7 +176,8 @@ class CheckIn:
             self._say("Nothing to keep this time, and that's okay. Thank you for stopping by.")
             return
         said = " ".join(t for t in (a.feeling_text, a.body, a.need) if t)
-        self.suggested = suggest_practice(a.feeling, said)
+        reply = respond(a.feeling, a.intensity, said, at=self._now())
+        self.suggested = reply.practice
         f = a.feeling
         with self._journal() as journal:
             journal.add_check_in(
@@ -183,8 +187,10 @@ class CheckIn:
                 suggested=self.suggested, source=self._source)
         self._say("\nThank you for checking in with yourself. It's kept in your private "
                   "journal ('attune history' shows it).")
+        if reply.comment:
+            self._say(reply.comment)
         if self.suggested:
-            self._say(f"Would you like to try {practice_title(self.suggested)}? "
+            self._say(f"{reply.offer(practice_title(self.suggested))} "
                       f"You can run: attune run {self.suggested}")
 
 

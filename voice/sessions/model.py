@@ -67,9 +67,25 @@ class Say(Tags):
     text: str
     after: float = DEFAULT_SAY_AFTER
     line: int = 0
+    # Said instead when a {variable} in ``text`` got no answer (it holds the ask's
+    # default): "the word that came was {feeling}" reads badly with no word.
+    otherwise: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"say": self.text, "after": self.after, **self.tags_dict()}
+        out: dict[str, Any] = {"say": self.text, "after": self.after}
+        if self.otherwise is not None:
+            out["otherwise"] = self.otherwise
+        return {**out, **self.tags_dict()}
+
+    def spoken(self, variables: dict[str, str], defaults: dict[str, str]) -> str:
+        """The words to say now: :attr:`otherwise` when a variable it names was not
+        answered (missing, or holding its ask's default), else ``text``, filled in."""
+        text = self.text
+        if self.otherwise is not None and any(
+                variables.get(name, defaults.get(name, "that")) == defaults.get(name, "that")
+                for name in template_fields(self.text)):
+            text = self.otherwise
+        return fill_template(text, variables)
 
 
 @dataclass
@@ -288,12 +304,19 @@ class Session:
         out["steps"] = steps_to_dicts(self.steps)
         return out
 
+    def variable_defaults(self) -> dict[str, str]:
+        """What each saved variable holds when its ask got no answer (``default``)."""
+        return {step.save_as: step.default for step in walk_steps(self.steps)
+                if isinstance(step, Ask) and step.save_as}
+
     def spoken_texts(self) -> list[str]:
         """Every sentence the session may speak (variables left as written)."""
         texts: list[str] = [self.short_intro] if self.short_intro else []
         for step in walk_steps(self.steps):
             if isinstance(step, Say):
                 texts.append(step.text)
+                if step.otherwise is not None:
+                    texts.append(step.otherwise)
             elif isinstance(step, Ask):
                 texts.append(step.question)
                 reprompt = step.reprompt or default_reprompt(step)

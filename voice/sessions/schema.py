@@ -39,13 +39,15 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TRIGGER_RE = re.compile(r"^[a-z](?:[a-z' -]*[a-z])?$")
 VAR_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 RANGE_RE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
+# An intensity branch may be keyed by the feeling said before it (voice.engine.answers).
+INTENSITY_QUALIFIERS = ("pleasant", "unpleasant", *FEELING_FAMILIES)
 
 TOP_KEYS = ("id", "title", "category", "summary", "minutes", "triggers", "background",
             "rate_before_after", "short_intro", "length", "steps")
 REQUIRED_TOP = ("id", "title", "category", "summary", "minutes", "triggers", "steps")
 TAG_KEYS = ("optional", "intro")  # any step may carry these (model.Tags)
 STEP_EXTRA = {
-    "say": ("after", *TAG_KEYS),
+    "say": ("after", "otherwise", *TAG_KEYS),
     "pause": ("fill", *TAG_KEYS),
     "breathe": TAG_KEYS,
     "chime": TAG_KEYS,
@@ -83,6 +85,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.cues = sound_names(paths.cues_dir())
         self.beds = sound_names(paths.beds_dir())
+        self.feeling_asked = False  # an intensity may branch on a feeling asked before it
         self.fill_steps: list[Pos] = []
 
     def err(self, pos: Pos, message: str) -> None:
@@ -308,7 +311,12 @@ class Checker:
             text = self.spoken(main, "say", known)
             after = self.opt(body, "after",
                              lambda v: self.number(v, "after", 0, 600, "seconds"), 0.8)
-            return Say(text, after, line) if text is not None else None
+            otherwise = self.opt(body, "otherwise",
+                                 lambda v: self.spoken(v, "otherwise", known), None)
+            if "otherwise" in body and text is not None and not template_fields(text):
+                self.err(body["otherwise"].pos, "'otherwise' is said instead when a "
+                         "{variable} in the say got no answer, but this say uses none")
+            return Say(text, after, line, otherwise) if text is not None else None
         if kind == "pause":
             secs = self.number(main, "pause", 0.5, 600, "seconds")
             fill = bool(self.opt(body, "fill", lambda v: self.boolean(v, "fill"), False))
@@ -419,6 +427,8 @@ class Checker:
         reprompt = self.opt(body, "reprompt", lambda v: self.spoken(v, "reprompt", known), None)
         choices = self.choices(body, expect)
         after = known | ({save_as} if save_as else set())
+        if expect == "feeling":
+            self.feeling_asked = True
         branches: dict[str, list[Step]] = {}
         if "branches" in body:
             branches = self.branches(body["branches"], expect, choices, after)
@@ -470,20 +480,38 @@ class Checker:
             "text": (),
         }.get(expect, ())
         if expect == "intensity":
-            m = RANGE_RE.match(name)
-            lo, hi = (int(m[1]), int(m[2])) if m else (int(name), int(name)) if name.isdigit() \
-                else (-1, -1)
-            if 0 <= lo <= hi <= 10:
-                return f"{lo}-{hi}" if m else name
-            self.err(pos, f"branch '{name}' for an intensity must be a number or a range "
-                     "within 0-10, like \"0-3\" or \"7-10\"")
-            return None
+            return self.intensity_key(name, pos)
         if name not in valid:
             options = (*valid, NO_ANSWER, OTHER_ANSWER)
             self.err(pos, f"branch '{name}' is not an answer to expect: {expect}"
                      f"{did_you_mean(name, options)}")
             return None
         return name
+
+    def intensity_key(self, name: str, pos: Pos) -> str | None:
+        """A range ("7-10"), a number, or either keyed by the feeling asked before:
+        its family or tone ("numb", "pleasant", "unpleasant 7-10")."""
+        head, _, rest = name.partition(" ")
+        qualifier = head if head in INTENSITY_QUALIFIERS else None
+        if qualifier is not None:
+            if not self.feeling_asked:
+                self.err(pos, f"branch '{name}' depends on the feeling said before it, but "
+                         "no 'expect: feeling' ask comes earlier in the session")
+                return None
+            if not rest.strip():
+                return qualifier
+            name = rest.strip()
+        m = RANGE_RE.match(name)
+        lo, hi = (int(m[1]), int(m[2])) if m else (int(name), int(name)) if name.isdigit() \
+            else (-1, -1)
+        if 0 <= lo <= hi <= 10:
+            key = f"{lo}-{hi}" if m else name
+            return f"{qualifier} {key}" if qualifier else key
+        self.err(pos, f"branch '{name}' for an intensity must be a number or a range within "
+                 "0-10, like \"0-3\" or \"7-10\", after a feeling's family or tone if you "
+                 "like (\"pleasant\", \"unpleasant 7-10\", \"numb\")"
+                 f"{did_you_mean(head, INTENSITY_QUALIFIERS) if not head[:1].isdigit() else ''}")
+        return None
 
     def branches(self, y: Y, expect: str | None, choices: list[str],
                  known: set[str]) -> dict[str, list[Step]]:

@@ -203,9 +203,9 @@ class PhraseRenderer:
         tail = np.zeros(int(TAIL_S * OUTPUT_RATE), dtype=np.float32)
         speech = np.concatenate(spoken)
         x = np.concatenate([lead, speech, tail])
-        spoken = slice(lead.size, lead.size + speech.size)
+        said = slice(lead.size, lead.size + speech.size)
         for _ in range(2):  # (the limiter takes some loudness off: once more makes it up)
-            x = limit_phrase(normalize_lufs(x, SPEECH_LUFS, OUTPUT_RATE, measured=x[spoken]))
+            x = limit_phrase(normalize_lufs(x, SPEECH_LUFS, OUTPUT_RATE, measured=x[said]))
         return x
 
     def render(self, text: str) -> Samples:

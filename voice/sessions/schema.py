@@ -15,6 +15,7 @@ from typing import Any
 from voice import paths
 from voice.errors import did_you_mean
 from voice.sessions.model import (
+    BREATH_TONES,
     CATEGORIES,
     DEFAULT_BED_FADE_OUT,
     EXPECTS,
@@ -51,7 +52,7 @@ STEP_EXTRA = {
     "repeat": (),
 }
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_after", "cycles", "minutes", "count_aloud",
-                "guide", "cues")
+                "guide", "cues", "tone")
 REPEAT_KEYS = ("times", "minutes", "steps")
 BACKGROUND_KEYS = ("bed", "volume", "fade_out")
 
@@ -127,6 +128,12 @@ class Checker:
             self.err(y.pos, f"{what} must be true or false, not {_show(y.value)}")
             return None
         return bool(y.value)
+
+    def word(self, y: Y, what: str, allowed: tuple[str, ...]) -> str | None:
+        if y.kind != "scalar" or y.value not in allowed:
+            self.err(y.pos, f"{what} must be one of {', '.join(allowed)}, not {_show(y.value)}")
+            return None
+        return str(y.value)
 
     def mapping(self, y: Y, what: str, allowed: tuple[str, ...],
                 required: tuple[str, ...] = ()) -> dict[str, Y] | None:
@@ -312,6 +319,7 @@ class Checker:
         guide = self.opt(body, "guide", lambda v: self.number(
             v, "guide", 0, 1000, "cycles", integer=True), 2)
         cues = self.opt(body, "cues", lambda v: self.boolean(v, "cues"), True)
+        tone = self.opt(body, "tone", lambda v: self.word(v, "tone", BREATH_TONES), "short")
         if "cycles" not in body and "minutes" not in body:
             self.fill(y.pos, top_level)
         if inhale is None or exhale is None:
@@ -319,7 +327,8 @@ class Checker:
         return Breathe(inhale=inhale, exhale=exhale, hold=hold or 0.0,
                        hold_after=hold_after or 0.0,
                        cycles=int(cycles) if cycles is not None else None, minutes=minutes,
-                       count_aloud=int(count), guide=int(guide), cues=cues, line=line)
+                       count_aloud=int(count), guide=int(guide), cues=cues,
+                       tone=tone or "short", line=line)
 
     def fill(self, pos: Pos, top_level: bool) -> None:
         if top_level:

@@ -38,6 +38,7 @@ from voice.audio.sinks import NullSink  # noqa: E402
 from voice.engine.answers import NoAnswers  # noqa: E402
 from voice.engine.lines import Speech  # noqa: E402
 from voice.engine.player import Player, Result  # noqa: E402
+from voice.engine.render import render as render_to  # noqa: E402
 from voice.engine.timeline import RATE  # noqa: E402
 from voice.sessions.library import load_library  # noqa: E402
 from voice.sessions.model import Session  # noqa: E402
@@ -52,8 +53,15 @@ SILENCE_MAX_S = 1.0
 
 def render(session: Session, speech: Speech, minutes: float | None
            ) -> tuple[Result, np.ndarray]:
+    """As ``attune render`` does: measured in a first pass, then at the level that
+    brings the file to LOUDNESS_TARGET_LUFS."""
     sink = NullSink(keep=True)
-    result = Player(session, speech, sink, minutes=minutes, answers=NoAnswers()).run()
+
+    def build(out: Any, loudness: float, answers: Any) -> Player:
+        return Player(session, speech, out, minutes=minutes, answers=answers,
+                      loudness=loudness)
+
+    result, _ = render_to(build, sink, LOUDNESS_TARGET_LUFS, NoAnswers())
     return result, sink.audio()
 
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from voice.config import bed_choice, in_range
+from voice.config import CHOICES, bed_choice, in_range
 from voice.errors import AttuneError
 
 if TYPE_CHECKING:
@@ -35,6 +35,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bed", type=bed_choice, metavar="SOUND",
                    help="background sound: session (its own), rain, brown, drone or none "
                         "(default: your config, else the session's own)")
+    p.add_argument("--loudness", type=in_range("loudness_lufs"), metavar="LUFS",
+                   help="the loudness to play at, -30 to -14 (default: your config, else -18)")
+    p.add_argument("--breath-tone", choices=CHOICES["breath_tone"], default=None,
+                   help="short: a tone as each breath phase begins; whole: a tone lasting "
+                        "the whole phase (default: your config, else short)")
+    p.add_argument("--sleep-sound", choices=CHOICES["sleep_sound"], default=None,
+                   help="after the bedtime wind down: fade the sleep sound, or keep it "
+                        "playing until stopped (a render keeps it 30 minutes)")
 
 
 def register(sub: Any) -> None:
@@ -127,7 +135,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                     answers=answers, controls=controls, events_path=args.events,
                     volume_db=volume, display=make_display(session.title),
                     block=1102 if args.speaker_file else 551,  # 25 ms blocks on a device
-                    pace=_remembered_pace(session.id))
+                    pace=_remembered_pace(session.id), **_sound(args))
     if interactive:
         threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
     started_at = datetime.now(UTC)
@@ -177,15 +185,27 @@ def _remembered_pace(session_id: str) -> float:
 
 def _chosen_session(args: argparse.Namespace) -> Session:
     """The session asked for, with this run's background sound (--bed, else the bed
-    setting) and the before/after rating unless the rating setting is off."""
+    setting), breath tones (--breath-tone, else the breath_tone setting) and the
+    before/after rating unless the rating setting is off."""
     from voice import config
     from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed, with_rating
+    from voice.sessions.model import with_bed, with_breath_tone, with_rating
 
-    settings = config.load_settings()
+    settings = config.load_settings({"breath_tone": args.breath_tone})
     bed = args.bed if args.bed is not None else str(settings["bed"].value)
-    return with_rating(with_bed(find_session(args.session), bed),
-                       bool(settings["rating"].value))
+    session = with_rating(with_bed(find_session(args.session), bed),
+                          bool(settings["rating"].value))
+    return with_breath_tone(session, str(settings["breath_tone"].value))
+
+
+def _sound(args: argparse.Namespace) -> dict[str, Any]:
+    """The player's loudness and sleep sound: the flags, else the settings."""
+    from voice import config
+
+    settings = config.load_settings({"loudness_lufs": args.loudness,
+                                     "sleep_sound": args.sleep_sound})
+    return {"loudness": float(settings["loudness_lufs"].value),
+            "sleep_sound": str(settings["sleep_sound"].value)}
 
 
 def _config_volume() -> float:
@@ -197,6 +217,7 @@ def _config_volume() -> float:
 def cmd_render(args: argparse.Namespace) -> int:
     from voice.audio.sinks import WavSink, convert_wav
     from voice.engine.player import Player
+    from voice.engine.render import render
     from voice.engine.timeline import RATE
 
     session = _chosen_session(args)
@@ -208,10 +229,16 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         wav = out if suffix == ".wav" else Path(tmp) / "render.wav"
-        player = Player(session, _speech(args.voice), WavSink(wav), minutes=args.minutes,
-                        answers=_answers(args.answers, blocking=True),
-                        controls=_controls(args.controls), events_path=args.events)
-        result = player.run()
+        speech, sound = _speech(args.voice), _sound(args)
+        sound.pop("loudness")
+
+        def build(sink: Any, loudness: float, answers: Any) -> Player:
+            return Player(session, speech, sink, minutes=args.minutes, answers=answers,
+                          controls=_controls(args.controls), events_path=args.events,
+                          loudness=loudness, **sound)
+
+        result, _ = render(build, WavSink(wav), _sound(args)["loudness"],
+                           _answers(args.answers, blocking=True))
         if suffix != ".wav":
             convert_wav(wav, out)
     elapsed = time.perf_counter() - started

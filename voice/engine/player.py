@@ -263,7 +263,7 @@ class Player:
         for pl in self.mix.placed:
             self.mix.cut(pl, at, samples(END_FADE_S))
         self.emit(at, "sleep_sound", session=self.session.id)
-        if isinstance(self.clock, VirtualClock):
+        if getattr(self.clock, "virtual", True):
             fade_from = at + samples(self.sleep_keep_s)
             self.end = fade_from + samples(bed.fade_out)
             self.mix.played.append(Played("silence", at, self.end, 0, "end"))

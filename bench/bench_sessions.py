@@ -40,6 +40,7 @@ from voice.audio.sinks import NullSink  # noqa: E402
 from voice.engine.answers import NoAnswers  # noqa: E402
 from voice.engine.lines import Speech  # noqa: E402
 from voice.engine.player import Player, Result  # noqa: E402
+from voice.engine.render import render as render_to  # noqa: E402
 from voice.engine.timeline import RATE  # noqa: E402
 from voice.sessions.library import load_library  # noqa: E402
 from voice.sessions.model import Chime, Say, Session  # noqa: E402
@@ -54,11 +55,18 @@ SILENCE_MAX_S = 1.0
 
 def render(session: Session, speech: Speech, minutes: float | None, short_intro: bool = False
            ) -> tuple[Player, Result, np.ndarray]:
+    """As ``attune render`` does: measured in a first pass, then at the level that
+    brings the file to LOUDNESS_TARGET_LUFS."""
     sink = NullSink(keep=True)
-    player = Player(session, speech, sink, minutes=minutes, answers=NoAnswers(), for_file=True,
-                    short_intro=short_intro)
-    result = player.run()
-    return player, result, sink.audio()
+    players: list[Player] = []
+
+    def build(out: Any, loudness: float, answers: Any) -> Player:
+        players.append(Player(session, speech, out, minutes=minutes, answers=answers,
+                              loudness=loudness, for_file=True, short_intro=short_intro))
+        return players[-1]
+
+    result, _ = render_to(build, sink, LOUDNESS_TARGET_LUFS, NoAnswers())
+    return players[-1], result, sink.audio()
 
 
 def returning_intro_s(session: Session, speech: Speech) -> float | None:

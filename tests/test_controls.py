@@ -178,17 +178,21 @@ def _faster(kind: str, t: int, at: int, player: Player, result: Any, audio: np.n
 
 
 def _volume(db: float, t: int, result: Any, audio: np.ndarray, base_audio: np.ndarray,
-            change: int | None) -> None:
+            change: int | None, kind: str = "") -> None:
     (e,) = events(result, "volume")
     assert e["db"] == db
     assert change is not None and change - t <= s(0.1)
     a, b = t + s(0.1), t + s(1.5)
-    assert rms_db(audio[a:b]) - rms_db(base_audio[a:b]) == pytest.approx(db, abs=0.3)
+    moved = rms_db(audio[a:b]) - rms_db(base_audio[a:b])
+    if db > 0 and kind == "speech":  # speech plays near the true-peak ceiling (issue 18):
+        assert 1.0 < moved <= db + 0.3  # the limiter holds its peaks, the rest gets louder
+    else:
+        assert moved == pytest.approx(db, abs=0.3)
 
 
 def _louder(kind: str, t: int, at: int, player: Player, result: Any, audio: np.ndarray,
             base: Any, base_audio: np.ndarray, change: int | None) -> None:
-    _volume(3.0, t, result, audio, base_audio, change)
+    _volume(3.0, t, result, audio, base_audio, change, kind)
 
 
 def _quieter(kind: str, t: int, at: int, player: Player, result: Any, audio: np.ndarray,

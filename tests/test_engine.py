@@ -167,7 +167,7 @@ def test_thirty_minutes_virtual_null_sink_zero_drift() -> None:
     # and breathe once more after it).
     late = [c for c in cues(result) if c.phase and c.start > s(120)]
     late = [c for c in late if c.step == late[0].step]
-    found = [o for o in onsets if late[0].start <= o <= late[-1].start + s(0.05)]
+    found = [o for o in onsets if late[0].start <= o <= late[-1].start + s(0.1)]
     assert len(found) == len(late)  # every scheduled cue was heard, and nothing else was
     lags: dict[str, set[int]] = {}
     for onset, cue in zip(found, late, strict=True):
@@ -175,7 +175,8 @@ def test_thirty_minutes_virtual_null_sink_zero_drift() -> None:
     # Each cue shape takes a fixed few samples to rise over the threshold; that offset
     # never changes over half an hour: zero drift.
     assert set(lags) == {"inhale", "exhale"}
-    assert all(len(v) == 1 and 0 <= min(v) < s(0.05) for v in lags.values())
+    assert all(len(v) == 1 and 0 <= min(v) < s(0.1) for v in lags.values())  # (cues 8 LU
+    # under the voice rise over the threshold in about 60 ms)
     assert elapsed < 30  # virtual time: far faster than real time
 
 

@@ -15,7 +15,7 @@ from voice.errors import AttuneError
 from voice.sessions.model import Ask, Breathe, Session
 from voice.sessions.schema import session_from_plain
 
-from .enginekit import cues, events, run, speech
+from .enginekit import cues, events, run, s, speech
 
 
 def tiny(steps: list[dict[str, object]], minutes: float = 1, **extra: object) -> Session:
@@ -28,16 +28,23 @@ def scheduler(session: Session, pace: float = 1.0) -> Scheduler:
     return Scheduler(session, speech(), RunState(pace=pace))
 
 
-def test_cycle_places_cues_and_counts_at_each_second() -> None:
+def test_cycle_places_cues_then_counts_evenly_after_them() -> None:
     b = Breathe(inhale=4, hold=4, exhale=4, hold_after=4, cycles=1, count_aloud=1, guide=2)
     seg = scheduler(tiny([{"pause": 1}])).cycle(b, 0)
     assert seg.length == 16 * RATE
-    cue_at = [(c.offset, c.phase) for c in seg.clips if c.kind == "cue"]
-    assert cue_at == [(0, "inhale"), (4 * RATE, "hold"), (8 * RATE, "exhale"), (12 * RATE,
-                                                                                  "hold_after")]
-    words = [(c.offset / RATE, c.text) for c in seg.clips if c.kind == "speech"]
-    assert words[:4] == [(0.0, "in"), (1.0, "two"), (2.0, "three"), (3.0, "four")]
-    assert words[8:10] == [(8.0, "out"), (9.0, "two")]
+    cues = [c for c in seg.clips if c.kind == "cue"]
+    assert [(c.offset, c.phase) for c in cues] == [(0, "inhale"), (4 * RATE, "hold"),
+                                                   (8 * RATE, "exhale"), (12 * RATE, "hold_after")]
+    words = [c for c in seg.clips if c.kind == "speech"]
+    assert [w.text for w in words[:4]] == ["in", "two", "three", "four"]
+    assert [w.text for w in words[8:10]] == ["out", "two"]
+    # Issue 18: the count lands after the tone (had started on its first sample), at
+    # least past its loudest middle, and keeps an even beat to the end of the phase.
+    for cue, first in ((cues[0], words[0]), (cues[2], words[8])):
+        assert cue.offset + cue.length // 2 < first.offset <= cue.offset + cue.length + s(0.05)
+    beats = [w.offset for w in words[:4]]
+    assert len({b1 - b0 for b0, b1 in itertools.pairwise(beats)}) == 1
+    assert beats[3] + words[3].length <= 4 * RATE
     assert [m.details["phase"] for m in seg.marks] == ["inhale", "hold", "exhale", "hold_after"]
     # Speech never overlaps speech inside a breath.
     spoken = sorted((c.offset, c.offset + c.length) for c in seg.clips if c.kind == "speech")

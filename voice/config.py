@@ -23,9 +23,11 @@ CHOICES = {
     "recognizer": ("auto", "whisper", "whisper-base", "pocketsphinx", "vosk"),
     "bed": ("session", "rain", "brown-noise", "drone", "none"),
     "intro": ("auto", "full", "short"),
+    "breath_tone": ("short", "whole"),
+    "sleep_sound": ("fade", "keep"),
 }
 BED_ALIASES = {"brown": "brown-noise"}  # (the word a person says)
-RANGES = {"speaking_rate": (0.5, 2.0), "volume_db": (-18.0, 6.0)}
+RANGES = {"speaking_rate": (0.5, 2.0), "volume_db": (-18.0, 6.0), "loudness_lufs": (-30.0, -14.0)}
 # Numbers only the command line takes, held to a range the same way.
 FLAG_RANGES = {"minutes": (0.5, 120.0), "echo": (0.0, 2.0), "seconds": (0.5, 600.0),
                "days": (1.0, 36500.0)}

@@ -132,6 +132,40 @@ def make_exhale() -> Samples:
     return _glide(440.0, 293.66, 1.0)  # and back down, a little longer
 
 
+PHASE_TONE_PEAK_DB = -6.0  # (-10.9 LUFS: the scheduler sets it 13 LU under the voice)
+PHASE_TONE_IN_S, PHASE_TONE_OUT_S = 0.35, 0.45
+_PHASE_TONES_KEPT = 16  # lengths kept in memory (a pace change makes new ones)
+
+
+def phase_tone(phase: str, n: int) -> Samples:
+    """A breath tone ``n`` samples long, lasting a whole phase: for "inhale" it glides up
+    from D4 to A4 and swells a little as the lungs fill; for "exhale" it comes back down
+    and settles. Soft in and out, so phase joins phase without a click. Made on demand
+    (the length follows the pace), the same samples every time."""
+    key = ("phase-tone", f"{phase}:{n}")
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None:
+        return hit
+    rising = phase == "inhale"
+    seconds = max(n, 1) / SR
+    t = np.arange(n) / SR
+    f0, f1 = (293.66, 440.0) if rising else (440.0, 293.66)
+    freq = f0 * (f1 / f0) ** (t / seconds)
+    angle = 2 * np.pi * np.cumsum(freq) / SR
+    x = np.sin(angle) + 0.12 * np.sin(2 * angle) + 0.03 * np.sin(3 * angle)
+    swell = 0.75 + 0.25 * (t / seconds if rising else 1 - t / seconds)
+    shaped = fade_out(fade_in(x * swell, int(PHASE_TONE_IN_S * SR)), int(PHASE_TONE_OUT_S * SR))
+    y = _peak_to(shaped.astype(np.float64), PHASE_TONE_PEAK_DB)
+    y.flags.writeable = False
+    with _cache_lock:
+        tones = [k for k in _cache if k[0] == "phase-tone"]
+        if len(tones) >= _PHASE_TONES_KEPT:
+            del _cache[tones[0]]
+        _cache[key] = y
+    return y
+
+
 def make_hold() -> Samples:
     # A soft wood block: two damped modes, a few-ms attack so it taps, not clicks.
     t = _t(0.25)

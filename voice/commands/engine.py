@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from voice.config import bed_choice, in_range
+from voice.config import CHOICES, bed_choice, in_range
 from voice.errors import AttuneError
 
 if TYPE_CHECKING:
@@ -39,6 +39,14 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--intro", choices=("auto", "full", "short"), default=None,
                    help="the introduction in full, or one sentence (default: your config; "
                         "auto: in full the first three times)")
+    p.add_argument("--loudness", type=in_range("loudness_lufs"), metavar="LUFS",
+                   help="the loudness to play at, -30 to -14 (default: your config, else -18)")
+    p.add_argument("--breath-tone", choices=CHOICES["breath_tone"], default=None,
+                   help="short: a tone as each breath phase begins; whole: a tone lasting "
+                        "the whole phase (default: your config, else short)")
+    p.add_argument("--sleep-sound", choices=CHOICES["sleep_sound"], default=None,
+                   help="after the bedtime wind down: fade the sleep sound, or keep it "
+                        "playing until stopped (a render keeps it 30 minutes)")
 
 
 def register(sub: Any) -> None:
@@ -132,7 +140,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                     volume_db=volume, display=make_display(session.title),
                     block=1102 if args.speaker_file else 551,  # 25 ms blocks on a device
                     pace=_remembered_pace(session.id), short_intro=_short_intro(args, session),
-                    reminder=_first_today())
+                    reminder=_first_today(), **_sound(args))
     _say_shortest(player)
     if interactive:
         threading.Thread(target=_keyboard, args=(player,), daemon=True).start()
@@ -214,15 +222,27 @@ def _remembered_pace(session_id: str) -> float:
 
 def _chosen_session(args: argparse.Namespace) -> Session:
     """The session asked for, with this run's background sound (--bed, else the bed
-    setting) and the before/after rating unless the rating setting is off."""
+    setting), breath tones (--breath-tone, else the breath_tone setting) and the
+    before/after rating unless the rating setting is off."""
     from voice import config
     from voice.sessions.library import find_session
-    from voice.sessions.model import with_bed, with_rating
+    from voice.sessions.model import with_bed, with_breath_tone, with_rating
 
-    settings = config.load_settings()
+    settings = config.load_settings({"breath_tone": args.breath_tone})
     bed = args.bed if args.bed is not None else str(settings["bed"].value)
-    return with_rating(with_bed(find_session(args.session), bed),
-                       bool(settings["rating"].value))
+    session = with_rating(with_bed(find_session(args.session), bed),
+                          bool(settings["rating"].value))
+    return with_breath_tone(session, str(settings["breath_tone"].value))
+
+
+def _sound(args: argparse.Namespace) -> dict[str, Any]:
+    """The player's loudness and sleep sound: the flags, else the settings."""
+    from voice import config
+
+    settings = config.load_settings({"loudness_lufs": args.loudness,
+                                     "sleep_sound": args.sleep_sound})
+    return {"loudness": float(settings["loudness_lufs"].value),
+            "sleep_sound": str(settings["sleep_sound"].value)}
 
 
 def _config_volume() -> float:
@@ -234,6 +254,7 @@ def _config_volume() -> float:
 def cmd_render(args: argparse.Namespace) -> int:
     from voice.audio.sinks import WavSink, convert_wav
     from voice.engine.player import Player
+    from voice.engine.render import render
     from voice.engine.timeline import RATE
 
     session = _chosen_session(args)
@@ -245,15 +266,24 @@ def cmd_render(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         wav = out if suffix == ".wav" else Path(tmp) / "render.wav"
-        # Nobody answers a file: questions become quiet moments (unless --answers plays
-        # someone answering).
-        player = Player(session, _speech(args.voice), WavSink(wav), minutes=args.minutes,
-                        answers=_answers(args.answers, blocking=True),
-                        controls=_controls(args.controls), events_path=args.events,
-                        for_file=args.answers is None,
-                        short_intro=_short_intro(args, session))
-        _say_shortest(player)
-        result = player.run()
+        speech, sound = _speech(args.voice), _sound(args)
+        loudness = sound.pop("loudness")
+        short = _short_intro(args, session)
+        players: list[Player] = []
+
+        def build(sink: Any, loudness: float, answers: Any) -> Player:
+            # Nobody answers a file: questions become quiet moments (unless --answers
+            # plays someone answering).
+            player = Player(session, speech, sink, minutes=args.minutes, answers=answers,
+                            controls=_controls(args.controls), events_path=args.events,
+                            loudness=loudness, for_file=args.answers is None,
+                            short_intro=short, **sound)
+            if not players:
+                _say_shortest(player)
+            players.append(player)
+            return player
+
+        result, _ = render(build, WavSink(wav), loudness, _answers(args.answers, blocking=True))
         if suffix != ".wav":
             convert_wav(wav, out)
     elapsed = time.perf_counter() - started

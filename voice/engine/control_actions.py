@@ -42,6 +42,7 @@ class PlayerState(Protocol):
     plan_shift: int
     end: int | None
     completed: bool
+    sleeping: bool
     paused: tuple[int, Placed | None] | None
     last_text: str | None
     applied: list[dict[str, Any]]
@@ -142,11 +143,14 @@ class ControlActions:
             self.player.mix.cut(pl, p, PAUSE_FADE)
         if any(not pl.resolved and pl.opened for pl in self.player.seq):
             self.player.answers.close()
-        self.player.seq, self.player.paused, self.player.completed = [], None, False
+        # (Stopping the sleep sound kept after a wind-down ends a finished session, and
+        # quietly: whoever says it is going to sleep.)
+        self.player.seq, self.player.paused = [], None
+        self.player.completed = self.player.sleeping
         self.player.upcoming.clear()
         self.player._gen.close()
-        end = t + samples(0.3)
-        for phrase in STOP_PHRASES:
+        end = p + STOP_BUDGET if self.player.sleeping else t + samples(0.3)
+        for phrase in () if self.player.sleeping else STOP_PHRASES:
             audio = self.player.speech.audio(phrase)
             if t + audio.size + samples(0.2) <= p + STOP_BUDGET:
                 placed = self.interject(phrase, t, gap=0)  # after the fade: nothing else speaks

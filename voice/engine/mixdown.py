@@ -5,7 +5,13 @@ in placement order, so the same plan always gives the same samples, however
 it was reached. Fades for pause, skip and stop are per placement ("cut at
 sample N over M samples"); the bed has its own gain automation (session fade
 in/out, pause, stop) and ducks under speech; master gain moves in ramps; a
-memoryless soft limiter keeps the sum from clipping.
+look-ahead true-peak limiter keeps the sum under -2 dBTP (issue 18: at most -1.5).
+
+Levels (issue 18): phrases come from the phrase cache at one loudness
+(``phrase_cache.SPEECH_LUFS``), cues and beds sit at fixed levels under them, so
+the whole mix lands at about ``OUTPUT_LUFS`` integrated without measuring it: live
+playback stays streamed. ``level_db`` moves all of it to another target (the
+``loudness`` setting), ``master_db`` is the listener's volume on top.
 """
 
 from __future__ import annotations
@@ -14,12 +20,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from voice.audio.limiter import TruePeakLimiter
 from voice.audio.mixer import bed_segment, db_to_gain, duck_envelope, soft_limiter
 from voice.engine.timeline import RATE, Played, Samples, Segment, samples
 
 DUCK_DB = 10.0
 DUCK_ATTACK_S, DUCK_RELEASE_S = 0.15, 0.6
-CEILING = 0.98
+OUTPUT_LUFS = -18.0  # the loudness setting's default: what the levels are made for
+CEILING = db_to_gain(-1.5)  # a backstop only: the true-peak limiter stays under -2 dBTP
 
 
 @dataclass
@@ -75,15 +83,17 @@ def _fade(n: int) -> np.ndarray:
 class Mixdown:
     def __init__(self, bed: Samples | None = None, bed_gain: float = 0.0,
                  master_db: float = 0.0, fade_in_s: float = 2.0, rate: int = RATE,
-                 room: Samples | None = None) -> None:
+                 room: Samples | None = None, level_db: float = 0.0) -> None:
         self.rate = rate
         self.bed = bed
         self.bed_gain = bed_gain
         self.room = room  # a quiet loop under everything, from the first sample to the last
         self.placed: list[Placed] = []
         self.played: list[Played] = []
-        self.master = db_to_gain(master_db)
+        self.level_db = level_db
+        self.master = db_to_gain(master_db + level_db)
         self.master_target = self.master
+        self.limiter = TruePeakLimiter(rate)
         self._bed_keys: list[tuple[int, float]] = [(0, 0.0), (samples(fade_in_s), 1.0)]
         self._attack = samples(DUCK_ATTACK_S)
         self._release = samples(DUCK_RELEASE_S)
@@ -120,7 +130,7 @@ class Mixdown:
         return float(np.interp(at, xs, ys))
 
     def set_master_db(self, db: float) -> None:
-        self.master_target = db_to_gain(db)
+        self.master_target = db_to_gain(db + self.level_db)
 
     # ------------------------------------------------------------ queries
 
@@ -152,26 +162,32 @@ class Mixdown:
     # ------------------------------------------------------------ mixing
 
     def mix(self, p: int, n: int) -> Samples:
-        out = np.zeros(n, dtype=np.float32)
+        """Samples ``p .. p + n`` of the output. The limiter also hears the few ms after
+        them as planned now (mixed, not played: nothing is recorded for them)."""
+        ahead = self.limiter.ahead
+        out = np.zeros(n + ahead, dtype=np.float32)
         hi = p + n
         for placed in list(self.placed):
-            self._mix_placed(placed, out, p, hi)
+            self._mix_placed(placed, out, p, hi + ahead, hi)
             if placed.audible_end() <= hi and (placed.resolved or placed.cut is not None):
                 self.placed.remove(placed)
         if self.bed is not None:
-            out += self._bed_block(p, n)
+            out += self._bed_block(p, n + ahead)
         if self.room is not None:
-            out += bed_segment(self.room, p, n)
-        gains = np.linspace(self.master, self.master_target, n, endpoint=False, dtype=np.float32)
+            out += bed_segment(self.room, p, n + ahead)
+        gains = np.full(n + ahead, self.master_target, dtype=np.float32)
+        gains[:n] = np.linspace(self.master, self.master_target, n, endpoint=False)
         self.master = self.master_target
-        return soft_limiter(out * gains, CEILING)
+        return soft_limiter(self.limiter.process(out * gains, p), CEILING, threshold=CEILING)
 
-    def _mix_placed(self, placed: Placed, out: Samples, p: int, hi: int) -> None:
+    def _mix_placed(self, placed: Placed, out: Samples, p: int, hi: int, played: int) -> None:
+        """Add what sounds in ``p .. hi``; clips starting before ``played`` are recorded."""
         for i, clip in enumerate(placed.seg.clips):
             s, e = placed.clip_span(i)
             if e <= s or s >= hi:
                 continue
-            if i not in placed.records and (placed.cut is None or s < placed.cut):
+            if (i not in placed.records and s < played
+                    and (placed.cut is None or s < placed.cut)):
                 rec = Played(clip.kind, s, e, placed.seg.step, placed.seg.path, clip.text,
                              clip.phase, clip.sound)
                 placed.records[i] = rec

@@ -32,7 +32,7 @@ from voice.engine.control_actions import PACE_MAX, PACE_MIN, ControlActions
 from voice.engine.controls import VOLUME_MAX_DB, VOLUME_MIN_DB, Controls
 from voice.engine.fitting import END_FADE_S, end_tail_s
 from voice.engine.lines import Speech
-from voice.engine.mixdown import Mixdown, Placed
+from voice.engine.mixdown import OUTPUT_LUFS, Mixdown, Placed
 from voice.engine.scheduler import RunState, Scheduler
 from voice.engine.timeline import RATE, Played, Segment, samples, timeline_json
 from voice.errors import AttuneError
@@ -40,6 +40,8 @@ from voice.sessions.model import DEFAULT_BED_VOLUME, FEELING_FAMILIES, Session
 
 BLOCK = 1102  # 50 ms at 22050 Hz: a control is heard within one block of arriving
 LOOKAHEAD = samples(0.2)  # segments are placed this far ahead (the bed ducks before speech)
+SLEEP_CATEGORY = "wind-down"  # sessions whose bed is a sleep sound (the sleep_sound setting)
+SLEEP_KEEP_S = 30 * 60.0  # how long a render (virtual time) keeps the sleep sound
 MAX_PAUSE_S = 30 * 60.0  # a pause this long ends the session
 
 
@@ -61,7 +63,9 @@ class Player:
                  events_path: str | Path | None = None, volume_db: float = 0.0,
                  display: Any = None, block: int = BLOCK, pace: float = 1.0,
                  for_file: bool = False, short_intro: bool = False,
-                 reminder: bool = False, exact: bool | None = None) -> None:
+                 reminder: bool = False, exact: bool | None = None,
+                 loudness: float = OUTPUT_LUFS, sleep_sound: str = "fade",
+                 sleep_keep_s: float = SLEEP_KEEP_S) -> None:
         self.session = session
         self.speech = speech
         self.sink = sink
@@ -91,7 +95,9 @@ class Player:
         if session.background is not None:
             bed = sounds.load_bed(session.background.bed)
             gain = session.background.volume / DEFAULT_BED_VOLUME
-        self.mix = Mixdown(bed, gain or 0.0, volume_db, room=sounds.room_tone())
+        # (loudness: the loudness setting, LUFS; the mix's levels are made for OUTPUT_LUFS)
+        self.mix = Mixdown(bed, gain or 0.0, volume_db, room=sounds.room_tone(),
+                           level_db=loudness - OUTPUT_LUFS)
         self.upcoming: deque[Segment] = deque()
         self.seq: list[Placed] = []  # placed plan segments: the current one and look-ahead
         self.seq_end: int = 0
@@ -99,6 +105,9 @@ class Player:
         self.pos = 0
         self.end: int | None = None
         self.completed = True
+        self.sleep_sound = sleep_sound  # "keep": a wind-down's bed plays on after the end
+        self.sleep_keep_s = sleep_keep_s
+        self.sleeping = False  # the plan is done, the sleep sound plays on
         self.paused: tuple[int, Placed | None] | None = None  # (paused at, interrupted placement)
         self.last_text: str | None = None
         self.events: list[dict[str, Any]] = []
@@ -173,7 +182,7 @@ class Player:
             self.actions.apply(control.name, p, control.arrival)
         if self.paused is not None and self.end is None and p - self.paused[0] > self.max_pause:
             self.actions.apply("stop", p, p)  # nobody came back: end kindly rather than never
-        if self.paused is None and self.end is None:
+        if self.paused is None and self.end is None and not self.sleeping:
             self._listen(p)
             self._fill(p + self.block + LOOKAHEAD)
         n = self.block if self.end is None else max(0, min(self.block, self.end - p))
@@ -244,11 +253,32 @@ class Player:
     def finish(self, at: int) -> None:
         """The plan is done: everything fades out over the last seconds (the bed over its
         own ``fade_out``: bedtime's sleep sound fades over most of a minute)."""
+        bed = self.session.background
+        if (self.sleep_sound == "keep" and bed is not None
+                and self.session.category == SLEEP_CATEGORY):
+            self._keep_sleep_sound(at)
+            return
         self.end = at + samples(end_tail_s(self.session))
         self.mix.played.append(Played("silence", at, self.end, 0, "end"))
         self.mix.bed_ramp(at, 0.0, self.end - at)
         for pl in self.mix.placed:
             self.mix.cut(pl, at, samples(END_FADE_S))
+
+    def _keep_sleep_sound(self, at: int) -> None:
+        """The plan is done and the sleep sound plays on: until "stop" when played live
+        (or the process ends), for ``sleep_keep_s`` and then its fade in virtual time (a
+        render has nobody to say stop)."""
+        bed = self.session.background
+        assert bed is not None
+        self.sleeping = True
+        for pl in self.mix.placed:
+            self.mix.cut(pl, at, samples(END_FADE_S))
+        self.emit(at, "sleep_sound", session=self.session.id)
+        if getattr(self.clock, "virtual", True):
+            fade_from = at + samples(self.sleep_keep_s)
+            self.end = fade_from + samples(bed.fade_out)
+            self.mix.played.append(Played("silence", at, self.end, 0, "end"))
+            self.mix.bed_ramp(fade_from, 0.0, self.end - fade_from)
 
     # ------------------------------------------------------------ listen windows
 

@@ -60,6 +60,10 @@ class Tags:
         if self.intro:
             out["intro"] = True
         return out
+# Breath tones: "short", a short rising or falling tone as each phase begins; "whole", a
+# tone lasting the whole phase (rising through the in-breath, falling through the out),
+# to pace by with closed eyes.
+BREATH_TONES = ("short", "whole")
 
 
 @dataclass
@@ -114,6 +118,7 @@ class Breathe(Tags):
     count_aloud: int = 0
     guide: int = DEFAULT_GUIDE_CYCLES
     cues: bool = True
+    tone: str = "short"  # one of BREATH_TONES
     line: int = 0
 
     @property
@@ -145,6 +150,8 @@ class Breathe(Tags):
             "guide": self.guide,
             "cues": self.cues,
         }
+        if self.tone != "short":
+            body["tone"] = self.tone
         if self.cycles is not None:
             body["cycles"] = self.cycles
         if self.minutes is not None:
@@ -254,6 +261,27 @@ def with_rating(session: Session, rating: bool) -> Session:
     if rating or not session.rate_before_after:
         return session
     return replace(session, rate_before_after=False)
+
+
+def with_breath_tone(session: Session, tone: str | None) -> Session:
+    """The session with every breathe step's tones as ``tone`` ("short" or "whole", the
+    breath_tone setting); None keeps each step's own."""
+    if tone is None:
+        return session
+
+    def change(steps: list[Step]) -> list[Step]:
+        out: list[Step] = []
+        for step in steps:
+            if isinstance(step, Breathe):
+                step = replace(step, tone=tone)
+            elif isinstance(step, Repeat):
+                step = replace(step, steps=change(step.steps))
+            elif isinstance(step, Ask):
+                step = replace(step, branches={k: change(v) for k, v in step.branches.items()})
+            out.append(step)
+        return out
+
+    return replace(session, steps=change(session.steps))
 
 
 def with_bed(session: Session, bed: str | None) -> Session:

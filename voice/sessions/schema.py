@@ -15,6 +15,7 @@ from typing import Any
 from voice import paths
 from voice.errors import did_you_mean
 from voice.sessions.model import (
+    BREATH_TONES,
     CATEGORIES,
     DEFAULT_BED_FADE_OUT,
     DEFAULT_PAUSE_RANGE,
@@ -58,7 +59,7 @@ STEP_EXTRA = {
 LENGTH_KEYS = ("pauses",)
 PAUSE_SHRINK_MIN, PAUSE_GROW_MAX = 0.2, 5.0
 BREATHE_KEYS = ("inhale", "hold", "exhale", "hold_after", "cycles", "minutes", "count_aloud",
-                "guide", "cues")
+                "guide", "cues", "tone")
 REPEAT_KEYS = ("times", "minutes", "steps")
 BACKGROUND_KEYS = ("bed", "volume", "fade_out")
 
@@ -135,6 +136,12 @@ class Checker:
             self.err(y.pos, f"{what} must be true or false, not {_show(y.value)}")
             return None
         return bool(y.value)
+
+    def word(self, y: Y, what: str, allowed: tuple[str, ...]) -> str | None:
+        if y.kind != "scalar" or y.value not in allowed:
+            self.err(y.pos, f"{what} must be one of {', '.join(allowed)}, not {_show(y.value)}")
+            return None
+        return str(y.value)
 
     def mapping(self, y: Y, what: str, allowed: tuple[str, ...],
                 required: tuple[str, ...] = ()) -> dict[str, Y] | None:
@@ -373,6 +380,7 @@ class Checker:
         guide = self.opt(body, "guide", lambda v: self.number(
             v, "guide", 0, 1000, "cycles", integer=True), 2)
         cues = self.opt(body, "cues", lambda v: self.boolean(v, "cues"), True)
+        tone = self.opt(body, "tone", lambda v: self.word(v, "tone", BREATH_TONES), "short")
         if "cycles" not in body and "minutes" not in body:
             self.fill(y.pos, top_level)
         if inhale is None or exhale is None:
@@ -380,7 +388,8 @@ class Checker:
         return Breathe(inhale=inhale, exhale=exhale, hold=hold or 0.0,
                        hold_after=hold_after or 0.0,
                        cycles=int(cycles) if cycles is not None else None, minutes=minutes,
-                       count_aloud=int(count), guide=int(guide), cues=cues, line=line)
+                       count_aloud=int(count), guide=int(guide), cues=cues,
+                       tone=tone or "short", line=line)
 
     def fill(self, pos: Pos, top_level: bool) -> None:
         if top_level:

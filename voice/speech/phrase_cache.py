@@ -2,7 +2,7 @@
 
 :class:`PhraseRenderer` turns text into float32 at ``OUTPUT_RATE`` with the
 same finish for every engine (silence trimmed to a fixed margin, identical
-sentence pauses, speech normalized to one loudness, soft ends, no clipping)
+sentence pauses, speech at one loudness, soft ends, true peak under a ceiling)
 and keeps the result under ``cache_dir()/phrases`` keyed by engine, voice,
 rate and text. A session's phrases are pre-rendered in a background thread in
 script order, so the first one is ready almost at once and later ones are
@@ -29,13 +29,24 @@ import numpy as np
 
 from voice import paths
 from voice.audio.io import OUTPUT_RATE, Samples, read_wav, resample, to_int16, write_wav
-from voice.audio.mixer import fade_in, fade_out, normalize_loudness, soft_limiter, trim_silence
+from voice.audio.limiter import TruePeakLimiter
+from voice.audio.loudness import normalize_lufs
+from voice.audio.mixer import fade_in, fade_out, trim_silence
 from voice.speech.text import normalize_text
 from voice.speech.tts import TTS
 
-FORMAT = "phrase-v1"  # bump when the finish below changes: old files stop matching
-TARGET_DBFS = -20.0  # active-speech RMS, the same for every engine
-CEILING = 0.89  # -1 dBFS: the session mix adds beds and cues on top
+FORMAT = "phrase-v2"  # bump when the finish below changes: old files stop matching
+# Every phrase's loudness (BS.1770, voice.audio.loudness), whatever the engine. Gated
+# over the speech alone (the quiet kept around it is left out: for a word shorter than
+# a 400 ms block the measure is ungated, and that quiet would pull it down). It is the
+# level the session mix plays speech at (voice.engine.mixdown.SPEECH_LUFS is the same
+# number): 1 LU over the output's -18 LUFS, because the gaps between counted words and
+# sentences inside the meter's 400 ms blocks pull a session's integrated loudness about
+# that much under its phrases' own (bench/bench_sessions.py measures it).
+SPEECH_LUFS = -17.0
+# A little under the mix's own ceiling (limiter.CEILING_DBTP, -2): speech over the quiet
+# room tone never reaches it, so the mix's limiter acts only where sounds add up.
+PHRASE_CEILING_DBTP = -2.3
 SENTENCE_PAUSE_S = 1.0  # at rate 1.0; scaled by 1/rate
 LEAD_S, TAIL_S = 0.03, 0.12  # silence kept before and after the speech
 FADE_S = 0.01
@@ -68,6 +79,14 @@ class _Job:
         self.state = "pending"  # -> "running" -> "done"
         self.done = threading.Event()
         self.error: BaseException | None = None
+
+
+def limit_phrase(x: Samples) -> Samples:
+    """Speech peaks run up to 20 dB over its loudness: at SPEECH_LUFS the loudest would
+    pass the output's true-peak ceiling, so they are brought under it here, once, by the
+    same look-ahead limiter that ends the session mix."""
+    limiter = TruePeakLimiter(OUTPUT_RATE, PHRASE_CEILING_DBTP)
+    return limiter.process(np.concatenate([x, np.zeros(limiter.ahead, np.float32)]), 0)
 
 
 class PhraseRenderer:
@@ -177,11 +196,16 @@ class PhraseRenderer:
         if not sentences:
             return np.zeros(0, dtype=np.float32)
         pause = np.zeros(int(SENTENCE_PAUSE_S / self.tts.rate * OUTPUT_RATE), dtype=np.float32)
-        parts = [np.zeros(int(LEAD_S * OUTPUT_RATE), dtype=np.float32)]
+        spoken = []
         for i, s in enumerate(sentences):
-            parts += [pause, s] if i else [s]
-        parts.append(np.zeros(int(TAIL_S * OUTPUT_RATE), dtype=np.float32))
-        x = soft_limiter(normalize_loudness(np.concatenate(parts), TARGET_DBFS), CEILING)
+            spoken += [pause, s] if i else [s]
+        lead = np.zeros(int(LEAD_S * OUTPUT_RATE), dtype=np.float32)
+        tail = np.zeros(int(TAIL_S * OUTPUT_RATE), dtype=np.float32)
+        speech = np.concatenate(spoken)
+        x = np.concatenate([lead, speech, tail])
+        said = slice(lead.size, lead.size + speech.size)
+        for _ in range(2):  # (the limiter takes some loudness off: once more makes it up)
+            x = limit_phrase(normalize_lufs(x, SPEECH_LUFS, OUTPUT_RATE, measured=x[said]))
         return x
 
     def render(self, text: str) -> Samples:

@@ -60,9 +60,10 @@ def render(session: Session, speech: Speech, minutes: float | None, short_intro:
     sink = NullSink(keep=True)
     players: list[Player] = []
 
-    def build(out: Any, loudness: float, answers: Any) -> Player:
+    def build(out: Any, loudness: float, answers: Any, bed_db: float) -> Player:
         players.append(Player(session, speech, out, minutes=minutes, answers=answers,
-                              loudness=loudness, for_file=True, short_intro=short_intro))
+                              loudness=loudness, for_file=True, short_intro=short_intro,
+                              bed_db=bed_db))
         return players[-1]
 
     result, _ = render_to(build, sink, LOUDNESS_TARGET_LUFS, NoAnswers())

@@ -3,6 +3,8 @@ real rendered sessions (issue 18: the runtime measures without either)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,7 @@ from voice.audio import loudness
 from voice.audio.limiter import CEILING_DBTP, TruePeakLimiter
 from voice.engine.timeline import RATE
 
+from .conftest import run_attune
 from .enginekit import run, s
 
 pyloudnorm = pytest.importorskip("pyloudnorm")
@@ -59,3 +62,22 @@ def test_limiter_holds_the_true_peak_and_is_the_same_in_any_blocks(rendered: np.
     lim = TruePeakLimiter(RATE)
     out = lim.process(np.concatenate([quiet, np.zeros(lim.ahead, np.float32)]), 0)
     assert np.array_equal(out, quiet)
+
+
+@pytest.mark.parametrize(("session_id", "minutes", "target"), [
+    ("box-breathing", "2", -18.0), ("bedtime-wind-down", "5", -18.0),
+    ("grounding-54321", "2", -23.0)])
+def test_a_render_lands_on_its_loudness_with_true_peak_below_the_ceiling(
+        tmp_path: Path, session_id: str, minutes: str, target: float) -> None:
+    """Bedtime is mostly its sleep sound: what the voice cannot make up, the bed does."""
+    import soundfile as sf
+    from scipy.signal import resample_poly
+
+    out = tmp_path / "x.wav"
+    proc = run_attune("render", session_id, "--minutes", minutes, "--voice", "system",
+                      "--loudness", str(target), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    audio, rate = sf.read(str(out))
+    lufs = pyloudnorm.Meter(rate).integrated_loudness(audio)
+    peak = 20 * np.log10(np.max(np.abs(resample_poly(audio, 4, 1))))
+    assert abs(lufs - target) <= 1.0 and peak <= -1.5

@@ -271,13 +271,13 @@ def cmd_render(args: argparse.Namespace) -> int:
         short = _short_intro(args, session)
         players: list[Player] = []
 
-        def build(sink: Any, loudness: float, answers: Any) -> Player:
+        def build(sink: Any, loudness: float, answers: Any, bed_db: float) -> Player:
             # Nobody answers a file: questions become quiet moments (unless --answers
             # plays someone answering).
             player = Player(session, speech, sink, minutes=args.minutes, answers=answers,
                             controls=_controls(args.controls), events_path=args.events,
                             loudness=loudness, for_file=args.answers is None,
-                            short_intro=short, **sound)
+                            short_intro=short, bed_db=bed_db, **sound)
             if not players:
                 _say_shortest(player)
             players.append(player)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from voice.audio import sounds
+from voice.audio.mixer import db_to_gain
 from voice.audio.sinks import Sink
 from voice.engine.answers import AnswerSource, QueueAnswers
 from voice.engine.clock import Clock, VirtualClock
@@ -65,7 +66,7 @@ class Player:
                  for_file: bool = False, short_intro: bool = False,
                  reminder: bool = False, exact: bool | None = None,
                  loudness: float = OUTPUT_LUFS, sleep_sound: str = "fade",
-                 sleep_keep_s: float = SLEEP_KEEP_S) -> None:
+                 sleep_keep_s: float = SLEEP_KEEP_S, bed_db: float = 0.0) -> None:
         self.session = session
         self.speech = speech
         self.sink = sink
@@ -94,7 +95,8 @@ class Player:
         bed = gain = None
         if session.background is not None:
             bed = sounds.load_bed(session.background.bed)
-            gain = session.background.volume / DEFAULT_BED_VOLUME
+            # (bed_db: a render lifting a mostly quiet session to its loudness)
+            gain = session.background.volume / DEFAULT_BED_VOLUME * db_to_gain(bed_db)
         # (loudness: the loudness setting, LUFS; the mix's levels are made for OUTPUT_LUFS)
         self.mix = Mixdown(bed, gain or 0.0, volume_db, room=sounds.room_tone(),
                            level_db=loudness - OUTPUT_LUFS)

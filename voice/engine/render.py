@@ -31,6 +31,12 @@ from voice.sessions.model import Ask
 # far over every other session's and deep into the limiter (+7 dB for bedtime: 7 dB of
 # peaks flattened, and the meter still short of -18, the limiting eating the gain).
 MAX_BOOST_DB, MAX_CUT_DB = 4.0, 12.0
+# What the voice cannot make up, the background sound does: a session that is mostly its
+# bed (bedtime's sleep sound) is brought to the target by lifting the bed, at most this
+# much, never the voice further (a file is its whole length at one level; its quiet
+# stretches are what a player's normaliser would lift anyway, voice and all).
+MAX_BED_LIFT_DB = 12.0
+LIFT_TOLERANCE_LU = 0.3
 
 
 class MeterSink:
@@ -98,16 +104,48 @@ class ReplayedAnswers:
         self._current = (None, 0.0)
 
 
-def render(build: Callable[[Sink, float, AnswerSource], Player], sink: Sink,
-           loudness: float, answers: AnswerSource) -> tuple[Result, float]:
-    """Play the player ``build(sink, loudness, answers)`` makes into ``sink``, at the level
-    that brings its integrated loudness to ``loudness`` LUFS; returns what played and the
-    correction made (dB). ``build`` is called twice (controls must be fresh each time);
-    the second pass replays the answers the first one heard."""
+Build = Callable[[Sink, float, AnswerSource, float], Player]
+
+
+def measure(build: Build, loudness: float, answers: AnswerSource, bed_db: float) -> float:
+    """Integrated loudness of one pass (virtual time, nothing kept)."""
     meter = MeterSink()
+    build(meter, loudness, answers, bed_db).run()
+    return meter.meter.integrated()
+
+
+def render(build: Build, sink: Sink, loudness: float,
+           answers: AnswerSource) -> tuple[Result, float]:
+    """Play the player ``build(sink, loudness, answers, bed_db)`` makes into ``sink``, at the
+    level that brings its integrated loudness to ``loudness`` LUFS; returns what played and
+    the correction made to the whole (dB). ``build`` is called two to four times (controls
+    must be fresh each time); later passes replay the answers the first one heard.
+
+    The whole is moved up to MAX_BOOST_DB; if the file is still short of the target
+    (mostly its background sound), the bed is lifted by the secant step between two
+    measured passes, at most MAX_BED_LIFT_DB."""
     recorded = RecordingAnswers(answers)
-    build(meter, loudness, recorded).run()
-    measured = meter.meter.integrated()
-    correction = 0.0 if measured <= SILENCE_DB else float(
-        np.clip(loudness - measured, -MAX_CUT_DB, MAX_BOOST_DB))
-    return build(sink, loudness + correction, ReplayedAnswers(recorded.heard)).run(), correction
+    measured = measure(build, loudness, recorded, 0.0)
+    heard = recorded.heard
+    if measured <= SILENCE_DB:
+        return build(sink, loudness, ReplayedAnswers(heard), 0.0).run(), 0.0
+    correction = float(np.clip(loudness - measured, -MAX_CUT_DB, MAX_BOOST_DB))
+    bed_db = 0.0
+    level = loudness + correction
+    base = measure(build, level, ReplayedAnswers(heard), 0.0) if correction > 0 else loudness
+    if loudness - base > LIFT_TOLERANCE_LU:  # the voice cannot bring it there (limited)
+        # Secant steps on the bed's lift: loudness grows with it, less than one for one.
+        low, at_low = 0.0, base
+        high = min(MAX_BED_LIFT_DB, 2.0 * (loudness - base))
+        for _ in range(3):
+            if abs(at_low - loudness) <= LIFT_TOLERANCE_LU or abs(high - low) < 0.05:
+                break
+            at_high = measure(build, level, ReplayedAnswers(heard), high)
+            if abs(at_high - at_low) < 0.05:
+                break
+            step = low + (high - low) * (loudness - at_low) / (at_high - at_low)
+            low, at_low = high, at_high
+            high = float(np.clip(step, 0.0, MAX_BED_LIFT_DB))
+        bed_db = low if abs(at_low - loudness) <= LIFT_TOLERANCE_LU else high
+    result = build(sink, level, ReplayedAnswers(heard), bed_db).run()
+    return result, correction

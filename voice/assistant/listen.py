@@ -40,7 +40,7 @@ from voice.engine.fitting import FAMILIAR_AFTER
 from voice.engine.player import BLOCK, Player
 from voice.engine.timeline import RATE
 from voice.errors import DeviceError
-from voice.sessions.model import Session, with_bed, with_rating
+from voice.sessions.model import Session, with_bed, with_breath_tone, with_rating
 
 SLEEP_AFTER = frozenset({"bedtime-wind-down"})
 LIVE_LEAD = int(0.15 * RATE)
@@ -349,14 +349,18 @@ def build_session_player(assistant: Assistant, session: Session, minutes: float 
                          intro: str | None = None) -> Player:
     capture = CaptureSink()
     answers = ListenAnswers(lambda ask: assistant._mode(), assistant._mode)
-    session = with_rating(with_bed(session, str(assistant.settings["bed"].value)),
-                          bool(assistant.settings["rating"].value))
+    settings = assistant.settings
+    session = with_breath_tone(with_rating(with_bed(session, str(settings["bed"].value)),
+                                           bool(settings["rating"].value)),
+                               str(settings["breath_tone"].value))
     pace = (assistant.journal.last_pace(session.id) if assistant.journal is not None
             and assistant.settings["remember_pace"].value else None)
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,
                     volume_db=float(assistant.settings["volume_db"].value), pace=pace or 1.0,
                     short_intro=short_intro(assistant, session.id, intro),
-                    reminder=first_today(assistant), exact=False)
+                    reminder=first_today(assistant), exact=False,
+                    loudness=float(settings["loudness_lufs"].value),
+                    sleep_sound=str(settings["sleep_sound"].value))
     assistant.capture, assistant.answers = capture, answers
     return player
 

@@ -45,11 +45,11 @@ from bench.targets import TARGETS  # noqa: E402
 from voice.audio.mixer import bed_segment  # noqa: E402
 from voice.audio.sinks import NullSink, SoftwareStream, SoundDeviceSink  # noqa: E402
 from voice.audio.sounds import room_tone  # noqa: E402
+from voice.engine.breaths import cycle_samples  # noqa: E402
 from voice.engine.clock import RealClock  # noqa: E402
 from voice.engine.controls import CONTROLS, Controls  # noqa: E402
 from voice.engine.lines import Speech  # noqa: E402
 from voice.engine.player import Player  # noqa: E402
-from voice.engine.scheduler import cycle_samples  # noqa: E402
 from voice.engine.timeline import RATE, samples  # noqa: E402
 from voice.sessions.library import find_session, load_library  # noqa: E402
 from voice.sessions.model import Breathe, Session  # noqa: E402

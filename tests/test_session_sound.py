@@ -10,9 +10,10 @@ import numpy as np
 from voice.audio import sounds
 from voice.audio.loudness import integrated_loudness
 from voice.audio.mixer import gain_to_db
+from voice.engine.breaths import CUE_GAIN_DB
 from voice.engine.controls import Controls, parse_controls
 from voice.engine.player import Player
-from voice.engine.scheduler import CUE_GAIN_DB, RunState, Scheduler
+from voice.engine.scheduler import RunState, Scheduler
 from voice.engine.timeline import RATE
 from voice.sessions.library import find_session, load_library
 from voice.sessions.model import Breathe, with_breath_tone

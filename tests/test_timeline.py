@@ -8,8 +8,9 @@ import json
 import pytest
 
 from voice.engine.answers import ScriptedAnswers, branch_name, normalize
+from voice.engine.breaths import cycle_samples, phase_seconds
 from voice.engine.controls import parse_controls
-from voice.engine.scheduler import RunState, Scheduler, cycle_samples, phase_seconds, rating_steps
+from voice.engine.scheduler import RunState, Scheduler, rating_steps
 from voice.engine.timeline import RATE, samples, timeline_json
 from voice.errors import AttuneError
 from voice.sessions.model import Ask, Breathe, Session

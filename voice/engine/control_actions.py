@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, Protocol
 
+from voice.engine.breaths import cycle_samples
 from voice.engine.controls import PACE_STEP, VOLUME_MAX_DB, VOLUME_MIN_DB, VOLUME_STEP_DB
 from voice.engine.lines import FASTER, SLOWER, STOP_PHRASES, Speech, minutes_left_phrase
 from voice.engine.mixdown import Mixdown, Placed
-from voice.engine.scheduler import RunState, Scheduler, Segments, cycle_samples
+from voice.engine.scheduler import RunState, Scheduler, Segments
 from voice.engine.timeline import RATE, Clip, Segment, samples
 from voice.sessions.model import Breathe, Repeat, Session
 

@@ -277,13 +277,10 @@ def planned(session: Session, minutes: float | None = None, rate: float = 1.0) -
     for ``attune list`` and ``show``, with the same plan and guessed phrase lengths a
     live run starts from."""
     from voice.audio import sounds
-    from voice.engine.controls import PHASE_MAX_S, PHASE_MIN_S
+    from voice.engine.breaths import cycle_samples
     from voice.engine.lines import guess_length
 
     cues = {name: int(sounds.load_cue(name).size) for name in sounds.cue_names()}
-
-    def cycle(b: Breathe) -> int:
-        return sum(samples(min(PHASE_MAX_S, max(PHASE_MIN_S, s))) for _, s in b.phases())
-
-    estimator = Estimator(lambda text: guess_length(text, rate), cues.__getitem__, cycle)
+    estimator = Estimator(lambda text: guess_length(text, rate), cues.__getitem__,
+                          lambda b: cycle_samples(b, 1.0))
     return fit(session, minutes, estimator, added=samples(end_tail_s(session)))

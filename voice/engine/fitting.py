@@ -250,7 +250,7 @@ def fit(session: Session, minutes: float | None, estimator: Estimator, *,
         fixed += added
         if grows and not short and len(intros) > 1:
             # A short session is mostly practice: the full introduction only while the
-            # breathing keeps at least half the time.
+            # breathing keeps a third of the time (PRACTICE_SHARE).
             practice = target - (fixed + min(1.0, hi) * quiet) + _filling_least(candidate,
                                                                                estimator)
             if practice < PRACTICE_SHARE * target:

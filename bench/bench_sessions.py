@@ -40,6 +40,7 @@ from voice.audio.sinks import NullSink  # noqa: E402
 from voice.engine.answers import NoAnswers  # noqa: E402
 from voice.engine.lines import Speech  # noqa: E402
 from voice.engine.player import Player, Result  # noqa: E402
+from voice.engine.render import Level  # noqa: E402
 from voice.engine.render import render as render_to  # noqa: E402
 from voice.engine.timeline import RATE  # noqa: E402
 from voice.sessions.library import load_library  # noqa: E402
@@ -54,7 +55,7 @@ SILENCE_MAX_S = 1.0
 
 
 def render(session: Session, speech: Speech, minutes: float | None, short_intro: bool = False
-           ) -> tuple[Player, Result, np.ndarray]:
+           ) -> tuple[Player, Result, np.ndarray, Level]:
     """As ``attune render`` does: measured in a first pass, then at the level that
     brings the file to LOUDNESS_TARGET_LUFS."""
     sink = NullSink(keep=True)
@@ -66,8 +67,8 @@ def render(session: Session, speech: Speech, minutes: float | None, short_intro:
                               bed_db=bed_db))
         return players[-1]
 
-    result, _ = render_to(build, sink, LOUDNESS_TARGET_LUFS, NoAnswers())
-    return players[-1], result, sink.audio()
+    result, level = render_to(build, sink, LOUDNESS_TARGET_LUFS, NoAnswers())
+    return players[-1], result, sink.audio(), level
 
 
 def returning_intro_s(session: Session, speech: Speech) -> float | None:
@@ -75,7 +76,7 @@ def returning_intro_s(session: Session, speech: Speech) -> float | None:
     step after the opening sound and the one sentence (None: the session has no intro)."""
     if session.short_intro is None:
         return None
-    player, result, _ = render(session, speech, None, short_intro=True)
+    player, result, _, _ = render(session, speech, None, short_intro=True)
     steps = player.fit.session.steps
     for event in result.events:
         number = event.get("step") if event["event"] == "step" else None
@@ -124,7 +125,7 @@ def first_practice_s(result: Result) -> float | None:
 
 
 def measure(session: Session, speech: Speech, minutes: float | None) -> dict[str, Any]:
-    player, result, audio = render(session, speech, minutes)
+    player, result, audio, level = render(session, speech, minutes)
     asked = minutes if minutes is not None else session.minutes
     seconds = result.end / RATE
     shortest = player.fit.shortest_s
@@ -141,6 +142,9 @@ def measure(session: Session, speech: Speech, minutes: float | None) -> dict[str
             "replies": replies(result),
             "first_practice_s": first_practice_s(result),
             "lufs": None if lufs is None else round(lufs, 1),
+            # under the target because its bed may not come nearer the voice, nor its
+            # cues: the balance holds it (voice.engine.render.BED_UNDER_VOICE_LU)
+            "held_by_balance": level.held, "bed_lift_db": round(level.bed_db, 1),
             "true_peak_dbtp": None if peak is None else round(peak, 2),
             "longest_silence_s": round(longest_zero_run_s(audio), 2),
             "listening_s": round(listening, 1)}
@@ -182,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     print("returning intro (s): " + ", ".join(
         f"{k} {'-' if v is None else f'{v:.1f}'}" for k, v in intros.items()))
     within = sum(r["within_10pct"] for r in rows if not r["own_length"])
-    loud = [r for r in rows if r["lufs"] is not None]
+    loud = [r for r in rows if r["lufs"] is not None and not r["held_by_balance"]]
+    held = [r for r in rows if r["lufs"] is not None and r["held_by_balance"]]
     summary = {
         "sessions": len(rows) // len(asked), "minutes_asked": asked[1:],
         "within_10pct": within, "asked": sum(1 for r in rows if not r["own_length"]),
@@ -195,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
         "listening_s": sum(r["listening_s"] for r in rows),
         "lufs_min": min((r["lufs"] for r in loud), default=None),
         "lufs_max": max((r["lufs"] for r in loud), default=None),
+        "held_by_balance": len(held),
+        "held_lufs_min": min((r["lufs"] for r in held), default=None),
+        "held_renders": [f"{r['session']} {r['asked_min']:g} min" for r in held],
         "loudness_off_lu": max((abs(r["lufs"] - LOUDNESS_TARGET_LUFS) for r in loud),
                                default=None),
         "true_peak_max_dbtp": max((r["true_peak_dbtp"] for r in loud), default=None),

@@ -201,9 +201,12 @@ def sessions_rows(se: dict[str, Any] | None) -> Iterator[Row]:
     yield row(area, "replies baked into renders", get(sm, "replies"), "sessions.replies",
               lambda x: f"{x:.0f}", f"listening windows: {get(sm, 'listening_s')} s")
     lo, hi = get(sm, "lufs_min"), get(sm, "lufs_max")
-    yield row(area, "loudness, furthest from -18 LUFS", get(sm, "loudness_off_lu"),
-              "sessions.loudness_lu", lambda x: f"{x:.1f} LU",
+    yield row(area, "loudness, furthest from -18 LUFS (speech-led renders)",
+              get(sm, "loudness_off_lu"), "sessions.loudness_lu", lambda x: f"{x:.1f} LU",
               f"integrated loudness {lo} to {hi} LUFS" if lo is not None else "")
+    yield row(area, "renders held under -18 by the balance (bed 6 LU under the voice)",
+              get(sm, "held_by_balance"), None, lambda x: f"{x:.0f}",
+              f"quietest {get(sm, 'held_lufs_min')} LUFS: {get(sm, 'held_renders')}")
     yield row(area, "true peak, loudest render", get(sm, "true_peak_max_dbtp"),
               "sessions.true_peak_dbtp", lambda x: f"{x:.2f} dBTP")
     yield row(area, "longest digital silence in a render", get(sm, "longest_silence_s"),

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from voice import __version__
 from voice.errors import AttuneError
@@ -19,8 +20,16 @@ from voice.errors import AttuneError
 COMMAND_MODULES = ("listen", "library", "engine", "voice_out", "ears", "journal", "system")
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad flags get one line, like every other mistake: what is wrong and where the help
+    is (argparse's default printed the whole usage block first)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="attune",
         description=(
             "Attune: an offline, voice-driven guide for breathing, body scans, grounding "

@@ -25,7 +25,8 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="how long the whole session lasts, in minutes (its pauses, breaths and "
                         "optional parts stretch or shrink to fit)")
     p.add_argument("--answers", metavar="A,B,...",
-                   help="answers to the session's questions, in order ('-' for none; "
+                   help="answers to the session's questions, in order ('none' or '-' "
+                        "for no answer: 'none,6,rest', or '--answers=-,6,rest'; "
                         "'--answers -' alone: type them on standard input)")
     p.add_argument("--controls", metavar="T:CMD,...",
                    help='controls at run times in seconds, e.g. "12.5:pause,20:resume,30:slower"')
@@ -283,7 +284,12 @@ def cmd_render(args: argparse.Namespace) -> int:
             players.append(player)
             return player
 
-        result, _ = render(build, WavSink(wav), loudness, _answers(args.answers, blocking=True))
+        result, level = render(build, WavSink(wav), loudness,
+                               _answers(args.answers, blocking=True))
+        if level.held:  # (said, not hidden: the file is quieter than asked, and why)
+            print(f"about {loudness - level.short_lu:.0f} LUFS, under the {loudness:g} asked: "
+                  "this session is mostly quiet, and its background sound stays under the "
+                  "voice", file=sys.stderr)
         if suffix != ".wav":
             convert_wav(wav, out)
     elapsed = time.perf_counter() - started

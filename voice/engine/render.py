@@ -14,16 +14,18 @@ mix's own limiter).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
-from voice.audio.loudness import LoudnessMeter
+from voice.audio.loudness import LoudnessMeter, integrated_loudness
 from voice.audio.mixer import SILENCE_DB
 from voice.audio.sinks import Sink
 from voice.engine.answers import AnswerSource
 from voice.engine.player import Player, Result
 from voice.engine.timeline import RATE, Samples
 from voice.sessions.model import Ask
+from voice.speech.phrase_cache import SPEECH_LUFS
 
 # A file is turned down as far as it takes, but up by at most this much. A session that
 # is mostly quiet sound (bedtime: four fifths of it the sleep sound, 16 dB under the
@@ -37,6 +39,10 @@ MAX_BOOST_DB, MAX_CUT_DB = 4.0, 12.0
 # stretches are what a player's normaliser would lift anyway, voice and all).
 MAX_BED_LIFT_DB = 12.0
 LIFT_TOLERANCE_LU = 0.3
+# ...but the bed stays this far under the voice, lifted or not (the cues are at least as
+# far under it): a sleep sound lifted to the target had been nearly as loud as the voice.
+# A session that is mostly its bed then ends up under the target, by the balance.
+BED_UNDER_VOICE_LU = 6.0
 
 
 class MeterSink:
@@ -107,6 +113,15 @@ class ReplayedAnswers:
 Build = Callable[[Sink, float, AnswerSource, float], Player]
 
 
+def bed_headroom_db(bed: Samples | None, gain: float) -> float:
+    """How far a session's bed may be lifted and stay BED_UNDER_VOICE_LU under the voice
+    (speech plays at SPEECH_LUFS; both move together with the loudness setting)."""
+    if bed is None or gain <= 0.0:
+        return 0.0
+    bed_lufs = integrated_loudness(np.asarray(bed, dtype=np.float64) * gain, RATE)
+    return max(0.0, SPEECH_LUFS - BED_UNDER_VOICE_LU - bed_lufs)
+
+
 def measure(build: Build, loudness: float, answers: AnswerSource, bed_db: float) -> float:
     """Integrated loudness of one pass (virtual time, nothing kept)."""
     meter = MeterSink()
@@ -114,38 +129,63 @@ def measure(build: Build, loudness: float, answers: AnswerSource, bed_db: float)
     return meter.meter.integrated()
 
 
+@dataclass
+class Level:
+    """How a render was brought to its loudness."""
+
+    correction_db: float = 0.0  # the whole file
+    bed_db: float = 0.0  # the background sound, on top
+    short_lu: float = 0.0  # still under the target by this much: held by the balance
+
+    @property
+    def held(self) -> bool:
+        """More than a decibel under the target (a file within one is on it)."""
+        return self.short_lu > 1.0
+
+
 def render(build: Build, sink: Sink, loudness: float,
-           answers: AnswerSource) -> tuple[Result, float]:
+           answers: AnswerSource) -> tuple[Result, Level]:
     """Play the player ``build(sink, loudness, answers, bed_db)`` makes into ``sink``, at the
     level that brings its integrated loudness to ``loudness`` LUFS; returns what played and
-    the correction made to the whole (dB). ``build`` is called two to four times (controls
+    how its level was set. ``build`` is called two to five times (controls
     must be fresh each time); later passes replay the answers the first one heard.
 
     The whole is moved up to MAX_BOOST_DB; if the file is still short of the target
-    (mostly its background sound), the bed is lifted by the secant step between two
-    measured passes, at most MAX_BED_LIFT_DB."""
+    (mostly its background sound), the bed is lifted by secant steps between measured
+    passes, at most MAX_BED_LIFT_DB and never closer than BED_UNDER_VOICE_LU under the
+    voice."""
     recorded = RecordingAnswers(answers)
-    measured = measure(build, loudness, recorded, 0.0)
+    meter = MeterSink()
+    first = build(meter, loudness, recorded, 0.0)
+    first.run()
+    measured = meter.meter.integrated()
     heard = recorded.heard
+    headroom = bed_headroom_db(first.mix.bed, first.mix.bed_gain)
     if measured <= SILENCE_DB:
-        return build(sink, loudness, ReplayedAnswers(heard), 0.0).run(), 0.0
+        return build(sink, loudness, ReplayedAnswers(heard), 0.0).run(), Level()
     correction = float(np.clip(loudness - measured, -MAX_CUT_DB, MAX_BOOST_DB))
     bed_db = 0.0
     level = loudness + correction
+    # (The correction lifts the bed fully but the voice hardly: it is at the peak ceiling.)
+    headroom = max(0.0, headroom - max(0.0, correction))
     base = measure(build, level, ReplayedAnswers(heard), 0.0) if correction > 0 else loudness
+    reached = base
     if loudness - base > LIFT_TOLERANCE_LU:  # the voice cannot bring it there (limited)
         # Secant steps on the bed's lift: loudness grows with it, less than one for one.
         low, at_low = 0.0, base
-        high = min(MAX_BED_LIFT_DB, 2.0 * (loudness - base))
+        high = min(MAX_BED_LIFT_DB, headroom, 2.0 * (loudness - base))
         for _ in range(3):
             if abs(at_low - loudness) <= LIFT_TOLERANCE_LU or abs(high - low) < 0.05:
                 break
             at_high = measure(build, level, ReplayedAnswers(heard), high)
             if abs(at_high - at_low) < 0.05:
                 break
+            reached = max(reached, at_high)
             step = low + (high - low) * (loudness - at_low) / (at_high - at_low)
             low, at_low = high, at_high
-            high = float(np.clip(step, 0.0, MAX_BED_LIFT_DB))
+            high = float(np.clip(step, 0.0, min(MAX_BED_LIFT_DB, headroom)))
         bed_db = low if abs(at_low - loudness) <= LIFT_TOLERANCE_LU else high
+        if reached < loudness - LIFT_TOLERANCE_LU and at_low < base:
+            bed_db = 0.0  # (lifting a little had only let quiet blocks through the gate)
     result = build(sink, level, ReplayedAnswers(heard), bed_db).run()
-    return result, correction
+    return result, Level(correction, bed_db, max(0.0, loudness - reached))

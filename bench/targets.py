@@ -63,7 +63,9 @@ TARGETS: dict[str, Target] = {
                                          "15 s"),
     "sessions.replies": Target("<=", 0.0, "issue 18: no baked replies in renders"),
     "sessions.loudness_lu": Target("<=", 1.0, "issue 18: about -18 LUFS integrated; chosen: "
-                                   "within 1 LU, the step a listener starts to notice"),
+                                   "within 1 LU, the step a listener starts to notice; "
+                                   "renders held under it by the balance (bed and cues at "
+                                   "least 6 LU under the voice) are reported apart"),
     "sessions.true_peak_dbtp": Target("<=", -1.5, "issue 18: true peak at most -1.5 dBTP"),
     "sessions.silence_s": Target("<=", 1.0, "issue 18: no digital silence longer than 1 s"),
     "engine.render_x": Target(">=", 10.0, "chosen: a 30-minute session exports in 3 minutes"),

@@ -100,3 +100,10 @@ def test_no_command_prints_help() -> None:
     result = run_attune()
     assert result.returncode == 0
     assert "usage: attune" in result.stdout
+
+
+def test_a_bad_flag_is_one_line_not_a_usage_block() -> None:
+    result = run_attune("render", "box-breathing", "--loudness", "0", "-o", "x.wav")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "attune render: argument --loudness: must be between -30 and -14 (got 0)"]

@@ -21,11 +21,11 @@ COMMAND_MODULES = ("listen", "library", "engine", "voice_out", "ears", "journal"
 
 
 class Parser(argparse.ArgumentParser):
-    """Bad flags get one line, like every other mistake: what is wrong and where the help
-    is (argparse's default printed the whole usage block first)."""
+    """Bad flags get one line, like every other mistake (argparse's default printed the
+    whole usage block first; ``--help`` still shows it)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -288,8 +288,8 @@ def cmd_render(args: argparse.Namespace) -> int:
                                _answers(args.answers, blocking=True))
         if level.held:  # (said, not hidden: the file is quieter than asked, and why)
             print(f"about {loudness - level.short_lu:.0f} LUFS, under the {loudness:g} asked: "
-                  "this session is mostly quiet, and its background sound stays under the "
-                  "voice", file=sys.stderr)
+                  "this session is mostly quiet, and its sounds stay well under the voice",
+                  file=sys.stderr)
         if suffix != ".wav":
             convert_wav(wav, out)
     elapsed = time.perf_counter() - started

@@ -36,7 +36,7 @@ from voice.assistant.parts import (
 from voice.audio.mic import SAMPLE_RATE as MIC_RATE
 from voice.audio.sinks import NullSink
 from voice.ears.base import Heard
-from voice.engine.fitting import FAMILIAR_AFTER
+from voice.engine.fitting import intro_is_short, reminder_due
 from voice.engine.player import BLOCK, Player
 from voice.engine.timeline import RATE
 from voice.errors import DeviceError
@@ -327,24 +327,6 @@ class Assistant(Conversation):
         self.fade_total = self.fading
 
 
-def short_intro(assistant: Assistant, session_id: str, asked: str | None = None) -> bool:
-    """One sentence of introduction: asked for ("just the practice"), set, or with the
-    intro setting's ``auto`` once a session has been done a few times."""
-    mode = asked or str(assistant.settings["intro"].value)
-    if mode != "auto":
-        return mode == "short"
-    journal = assistant.journal
-    return journal is not None and journal.times_done(session_id) >= FAMILIAR_AFTER
-
-
-def first_today(assistant: Assistant) -> bool:
-    """No session yet today: the pause-and-stop reminder is due (said once a day)."""
-    if assistant.journal is None:
-        return True
-    midnight = now_utc().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
-    return bool(assistant.journal.sessions_since(midnight) == 0)
-
-
 def build_session_player(assistant: Assistant, session: Session, minutes: float | None,
                          intro: str | None = None) -> Player:
     capture = CaptureSink()
@@ -357,8 +339,9 @@ def build_session_player(assistant: Assistant, session: Session, minutes: float 
             and assistant.settings["remember_pace"].value else None)
     player = Player(session, assistant.speech, capture, minutes=minutes, answers=answers,
                     volume_db=float(assistant.settings["volume_db"].value), pace=pace or 1.0,
-                    short_intro=short_intro(assistant, session.id, intro),
-                    reminder=first_today(assistant), exact=False,
+                    short_intro=intro_is_short(intro or str(settings["intro"].value),
+                                               assistant.journal, session.id),
+                    reminder=reminder_due(assistant.journal, now_utc()), exact=False,
                     loudness=float(settings["loudness_lufs"].value),
                     sleep_sound=str(settings["sleep_sound"].value))
     assistant.capture, assistant.answers = capture, answers

@@ -174,26 +174,24 @@ def _record(player: Any, started_at: datetime) -> None:
 
 
 def _short_intro(args: argparse.Namespace, session: Session) -> bool:
-    """The one-sentence intro: asked for (--intro, the intro setting), or with ``auto``
-    once the session has been done a few times."""
+    """--intro, else the intro setting (``auto``: from how often the journal has it)."""
     from voice import config
-    from voice.engine.fitting import FAMILIAR_AFTER
+    from voice.engine.fitting import intro_is_short
     from voice.journal.store import Journal
 
     mode = args.intro or str(config.get("intro"))
-    if mode != "auto":
-        return mode == "short"
+    if mode != "auto":  # (no journal to open)
+        return intro_is_short(mode, None, session.id)
     with Journal.open() as journal:
-        return journal.times_done(session.id) >= FAMILIAR_AFTER
+        return intro_is_short(mode, journal, session.id)
 
 
 def _first_today() -> bool:
-    """No session yet today (local time): the pause-and-stop reminder is due."""
+    from voice.engine.fitting import reminder_due
     from voice.journal.store import Journal
 
-    midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
     with Journal.open() as journal:
-        return journal.sessions_since(midnight) == 0
+        return reminder_due(journal, datetime.now(UTC))
 
 
 def _say_shortest(player: Any) -> None:

@@ -23,9 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from voice.engine.timeline import RATE, samples
 from voice.sessions.model import Ask, Breathe, Chime, Pause, Repeat, Say, Session, Step
+
+if TYPE_CHECKING:
+    from voice.journal.store import Journal
 
 ASK_WAIT_GUESS = 0.5  # a live ask is counted at half its timeout (answers usually come sooner)
 REFLECT_SHARE = 0.6  # in a file a question is followed by this share of its timeout, quiet
@@ -42,6 +47,22 @@ def end_tail_s(session: Session) -> float:
     """The seconds after the last step: the closing fade (a bed's own may be longer)."""
     bed = session.background
     return max(END_FADE_S, bed.fade_out if bed else 0.0)
+
+
+def intro_is_short(mode: str, journal: Journal | None, session_id: str) -> bool:
+    """The one-sentence intro: asked for or set (``mode`` short), or with ``auto`` once
+    the journal has the session done FAMILIAR_AFTER times."""
+    if mode != "auto":
+        return mode == "short"
+    return journal is not None and journal.times_done(session_id) >= FAMILIAR_AFTER
+
+
+def reminder_due(journal: Journal | None, now: datetime) -> bool:
+    """No session yet on ``now``'s local day: the pause-and-stop reminder is due."""
+    if journal is None:
+        return True
+    midnight = now.astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    return journal.sessions_since(midnight) == 0
 
 
 def reflect_seconds(ask: Ask) -> float:

@@ -124,9 +124,16 @@ def bed_headroom_db(bed: Samples | None, gain: float) -> float:
 
 def measure(build: Build, loudness: float, answers: AnswerSource, bed_db: float) -> float:
     """Integrated loudness of one pass (virtual time, nothing kept)."""
+    return measured_pass(build, loudness, answers, bed_db)[0]
+
+
+def measured_pass(build: Build, loudness: float, answers: AnswerSource,
+                  bed_db: float) -> tuple[float, Player]:
+    """One pass into a loudness meter: its integrated loudness, and the player."""
     meter = MeterSink()
-    build(meter, loudness, answers, bed_db).run()
-    return meter.meter.integrated()
+    player = build(meter, loudness, answers, bed_db)
+    player.run()
+    return meter.meter.integrated(), player
 
 
 @dataclass
@@ -155,10 +162,7 @@ def render(build: Build, sink: Sink, loudness: float,
     passes, at most MAX_BED_LIFT_DB and never closer than BED_UNDER_VOICE_LU under the
     voice."""
     recorded = RecordingAnswers(answers)
-    meter = MeterSink()
-    first = build(meter, loudness, recorded, 0.0)
-    first.run()
-    measured = meter.meter.integrated()
+    measured, first = measured_pass(build, loudness, recorded, 0.0)
     heard = recorded.heard
     headroom = bed_headroom_db(first.mix.bed, first.mix.bed_gain)
     if measured <= SILENCE_DB:
